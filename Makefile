@@ -34,7 +34,8 @@ wasm: toolchain
 	$(CARGO) build -p kladwacht --lib --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir $(PKG) --out-name kladwacht \
 	  --remove-name-section --remove-producers-section $(WASM)
-	mkdir -p web-demo/pkg && cp $(PKG)/kladwacht.js $(PKG)/kladwacht_bg.wasm $(PKG)/kladwacht.d.ts web-demo/pkg/
+	cp crate/js/kladwacht-core.js $(PKG)/
+	mkdir -p web-demo/pkg && cp $(PKG)/kladwacht.js $(PKG)/kladwacht_bg.wasm $(PKG)/kladwacht.d.ts $(PKG)/kladwacht-core.js web-demo/pkg/
 
 extension: wasm
 	@if [ -f extension/build.mjs ]; then ./.ci/ensure-toolchain node && node extension/build.mjs; fi
