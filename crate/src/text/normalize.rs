@@ -145,20 +145,26 @@ const SPACED_SEPARATORS: [char; 5] = [' ', '.', '-', '_', '*'];
 /// First spaced-out letters are joined, then leetspeak is undone in place
 /// (every leet replacement is ASCII for ASCII, so offsets do not move).
 pub fn keys_view(norm: &str) -> View {
-    let mut text = String::with_capacity(norm.len());
-    let mut map = OffsetMap::new();
     let dropped = spaced_out_separators(norm);
-    // `dropped` is sorted, so one pointer walks it alongside the text.
-    let mut dropped = dropped.iter().peekable();
-    for (at, c) in norm.char_indices() {
-        let view_at = text.len();
-        if dropped.peek() == Some(&&at) {
-            dropped.next();
-        } else {
-            text.push(c);
+    let (text, map) = if dropped.is_empty() {
+        // The common case: nothing spaced out, the view starts as a copy.
+        (norm.to_string(), OffsetMap::new())
+    } else {
+        let mut text = String::with_capacity(norm.len());
+        let mut map = OffsetMap::new();
+        // `dropped` is sorted, so one pointer walks it alongside the text.
+        let mut dropped = dropped.iter().peekable();
+        for (at, c) in norm.char_indices() {
+            let view_at = text.len();
+            if dropped.peek() == Some(&&at) {
+                dropped.next();
+            } else {
+                text.push(c);
+            }
+            map.push(view_at, text.len() - view_at, at, c.len_utf8());
         }
-        map.push(view_at, text.len() - view_at, at, c.len_utf8());
-    }
+        (text, map)
+    };
     let mut bytes = text.into_bytes();
     let mut start = 0;
     while start < bytes.len() {
@@ -189,6 +195,50 @@ fn token_wants_unleet(token: &str) -> bool {
     letters >= 3 && leet >= 1 && letters >= leet
 }
 
+/// Cheap byte test: is there any `x_y_z_w` (four one-character tokens joined
+/// by separators)? Non-ASCII bytes count as letters here, which only makes
+/// the test more willing; the exact scan below decides.
+fn has_spaced_candidate(b: &[u8]) -> bool {
+    let letterish =
+        |x: u8| x.is_ascii_alphanumeric() || x >= 0x80 || matches!(x, b'@' | b'$' | b'!');
+    let sep = |x: u8| SPACED_SEPARATORS.iter().any(|&s| s as u8 == x);
+    let mut singles = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // A one-character token (a letter, or one multi-byte character) between separators.
+        let start = i;
+        if letterish(b[i]) {
+            i += 1;
+            while i < b.len() && b[i] >= 0x80 && b[i] < 0xC0 {
+                i += 1; // continuation bytes of the same character
+            }
+            let before_ok = start == 0 || !letterish(b[start - 1]);
+            let after_sep = i < b.len() && sep(b[i]);
+            let after_end = i == b.len() || !letterish(b[i]);
+            if before_ok && after_end {
+                singles += 1;
+                if singles >= 4 {
+                    return true;
+                }
+                if after_sep {
+                    i += 1;
+                    continue;
+                }
+            }
+            singles = 0;
+            while i < b.len() && letterish(b[i]) {
+                i += 1;
+            }
+        } else {
+            if !(sep(b[i]) && singles > 0 && i > 0 && letterish(b[i - 1])) {
+                singles = 0;
+            }
+            i += 1;
+        }
+    }
+    false
+}
+
 /// Byte offsets of separators inside spaced-out words (`w a c h t`, `w.a.c.h.t`):
 /// runs of at least four single letters joined by one and the same separator.
 fn spaced_out_separators(norm: &str) -> Vec<usize> {
@@ -210,6 +260,9 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
     }
 
     let mut out = Vec::new();
+    if !has_spaced_candidate(norm.as_bytes()) {
+        return out;
+    }
     let mut run = Run::default();
     let mut prev: Option<char> = None;
     let mut chars = norm.char_indices().peekable();
