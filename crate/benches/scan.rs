@@ -10,9 +10,11 @@
 //! those of one lucky text.
 //!
 //! Reported per case: per-scan latency (median, p99) and throughput in MB/s
-//! (MB = 2^20 bytes); `Scanner` construction with the built-in policy and
-//! with a consent register of 2,000 names; and the scan time of the dense
-//! drafts with that register versus none.
+//! (MB = 2^20 bytes), and the median of the normalisation alone
+//! (`Document::new`, which every scan starts with); `Scanner` construction
+//! with the built-in policy and with a consent register of 2,000 names; and
+//! the scan time of the dense drafts with that register versus none (the two
+//! scanners alternate scan by scan, so load from other processes hits both).
 //!
 //! Output: a table on stdout, and JSON in `KLADWACHT_BENCH_OUT` (default
 //! `target/bench/native.json`) plus every draft it timed in `drafts.json`
@@ -24,6 +26,7 @@
 //! Environment: `KLADWACHT_BENCH_SECS` — time budget per case (default 1.0).
 
 use kladwacht::eval::{read_corpus, Item};
+use kladwacht::text::Document;
 use kladwacht::{Channel, Policy, ScanContext, Scanner};
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -155,14 +158,19 @@ fn run(cfg: &Config) -> Result<(), String> {
     // Scans.
     let mut drafts_out = serde_json::Map::new();
     let mut scans = Vec::new();
-    println!("Scanner::scan (channel email)        median      p99     MB/s  findings  runs");
+    println!(
+        "Scanner::scan, channel email  median        p99     MB/s  findings    runs  Document::new"
+    );
     for (kind, pool) in [("clean", &clean), ("dense", &dense)] {
         let mut per_size = serde_json::Map::new();
         for &(label, bytes, variants) in &SIZES {
             let drafts = build_drafts(pool, bytes, variants);
             let s = time_scans(cfg, &scanner, &drafts, &context);
-            print_scan(kind, label, &s);
-            scans.push(scan_json(kind, label, bytes, drafts.len(), &s));
+            let doc = time_documents(cfg, &drafts);
+            print_scan(kind, label, &s, &doc);
+            let mut row = scan_json(kind, label, bytes, drafts.len(), &s);
+            row["normalise_median_us"] = json!(round(doc.median_us, 2));
+            scans.push(row);
             per_size.insert(label.to_string(), json!(drafts));
         }
         drafts_out.insert(kind.to_string(), Value::Object(per_size));
@@ -174,8 +182,7 @@ fn run(cfg: &Config) -> Result<(), String> {
     println!("dense drafts, consent register of 2,000 names vs none");
     for &(label, bytes, variants) in &SIZES {
         let drafts = build_drafts(&dense, bytes, variants);
-        let none = time_scans(cfg, &scanner, &drafts, &context);
-        let reg = time_scans(cfg, &with_register, &drafts, &context);
+        let (none, reg) = time_pair(cfg, &scanner, &with_register, &drafts, &context);
         println!(
             "  {label:<6} none {:>8}  register {:>8}  ({:+.0} %)",
             fmt_us(none.median_us),
@@ -392,10 +399,11 @@ fn time_it<T>(cfg: &Config, mut f: impl FnMut() -> T) -> Stats {
     stats(samples, 0, 0)
 }
 
-fn time_scans(cfg: &Config, scanner: &Scanner, drafts: &[String], ctx: &ScanContext) -> Stats {
-    // Warm-up: one pass over every variant.
+/// Times `f` on the drafts in turn (after one warm-up pass); `f` returns the
+/// number of findings.
+fn time_drafts(cfg: &Config, drafts: &[String], mut f: impl FnMut(&str) -> usize) -> Stats {
     for d in drafts {
-        black_box(scanner.scan(d, ctx));
+        black_box(f(d));
     }
     let started = Instant::now();
     let mut samples = Vec::new();
@@ -408,12 +416,57 @@ fn time_scans(cfg: &Config, scanner: &Scanner, drafts: &[String], ctx: &ScanCont
         let d = &drafts[i % drafts.len()];
         i += 1;
         let t = Instant::now();
-        let f = black_box(scanner.scan(black_box(d), ctx));
+        findings += black_box(f(black_box(d)));
         samples.push(t.elapsed());
         bytes += d.len();
-        findings += f.len();
     }
     stats(samples, bytes, findings)
+}
+
+fn time_scans(cfg: &Config, scanner: &Scanner, drafts: &[String], ctx: &ScanContext) -> Stats {
+    time_drafts(cfg, drafts, |d| scanner.scan(d, ctx).len())
+}
+
+/// The normalisation every scan starts with (`Document::new`), alone.
+fn time_documents(cfg: &Config, drafts: &[String]) -> Stats {
+    time_drafts(cfg, drafts, |d| {
+        black_box(Document::new(d));
+        0
+    })
+}
+
+/// Two scanners on the same drafts, alternating scan by scan so that load
+/// from other processes hits both alike.
+fn time_pair(
+    cfg: &Config,
+    a: &Scanner,
+    b: &Scanner,
+    drafts: &[String],
+    ctx: &ScanContext,
+) -> (Stats, Stats) {
+    for d in drafts {
+        black_box(a.scan(d, ctx));
+        black_box(b.scan(d, ctx));
+    }
+    let started = Instant::now();
+    let (mut sa, mut sb) = (Vec::new(), Vec::new());
+    let (mut fa, mut fb) = (0, 0);
+    let mut bytes = 0;
+    let mut i = 0;
+    while sa.len() < cfg.max_iters
+        && (sa.len() < cfg.min_iters || started.elapsed() < 2 * cfg.budget)
+    {
+        let d = &drafts[i % drafts.len()];
+        i += 1;
+        let t = Instant::now();
+        fa += black_box(a.scan(black_box(d), ctx)).len();
+        sa.push(t.elapsed());
+        let t = Instant::now();
+        fb += black_box(b.scan(black_box(d), ctx)).len();
+        sb.push(t.elapsed());
+        bytes += d.len();
+    }
+    (stats(sa, bytes, fa), stats(sb, bytes, fb))
 }
 
 fn stats_json(s: &Stats) -> Value {
@@ -438,14 +491,15 @@ fn scan_json(kind: &str, label: &str, bytes: usize, variants: usize, s: &Stats) 
     })
 }
 
-fn print_scan(kind: &str, label: &str, s: &Stats) {
+fn print_scan(kind: &str, label: &str, s: &Stats, doc: &Stats) {
     println!(
-        "  {kind:<6} {label:<6}              {:>8}  {:>8}  {:>7.1}  {:>8.1}  {:>5}",
+        "  {kind:<6} {label:<6}   {:>9}  {:>9}  {:>7.1}  {:>8.1}  {:>6}  {:>9}",
         fmt_us(s.median_us),
         fmt_us(s.p99_us),
         s.mb_per_s(),
         s.findings as f64 / s.runs.max(1) as f64,
-        s.runs
+        s.runs,
+        fmt_us(doc.median_us),
     );
 }
 
