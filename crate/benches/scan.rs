@@ -21,7 +21,7 @@
 //! next to it, so the peers and the browser benchmark scan the same text.
 //!
 //! Without `--bench` (as `cargo test --benches` runs it) it does one quick
-//! pass of every case as a smoke test and writes nothing.
+//! pass of every case up to 50 KB as a smoke test and writes nothing.
 //!
 //! Environment: `KLADWACHT_BENCH_SECS` — time budget per case (default 1.0).
 
@@ -51,6 +51,8 @@ struct Config {
     max_iters: usize,
     /// Write JSON and drafts (only under `cargo bench`).
     write: bool,
+    /// Largest draft timed (the smoke test skips 1 MB: debug builds are slow).
+    max_bytes: usize,
 }
 
 fn main() {
@@ -66,6 +68,7 @@ fn main() {
             min_iters: 20,
             max_iters: 200_000,
             write: true,
+            max_bytes: usize::MAX,
         }
     } else {
         Config {
@@ -73,6 +76,7 @@ fn main() {
             min_iters: 1,
             max_iters: 1,
             write: false,
+            max_bytes: 64 << 10,
         }
     };
     if let Err(e) = run(&cfg) {
@@ -163,7 +167,7 @@ fn run(cfg: &Config) -> Result<(), String> {
     );
     for (kind, pool) in [("clean", &clean), ("dense", &dense)] {
         let mut per_size = serde_json::Map::new();
-        for &(label, bytes, variants) in &SIZES {
+        for &(label, bytes, variants) in SIZES.iter().filter(|s| s.1 <= cfg.max_bytes) {
             let drafts = build_drafts(pool, bytes, variants);
             let s = time_scans(cfg, &scanner, &drafts, &context);
             let doc = time_documents(cfg, &drafts);
@@ -180,7 +184,7 @@ fn run(cfg: &Config) -> Result<(), String> {
     // Consent register: the dense drafts with and without 2,000 names.
     let mut consent = Vec::new();
     println!("dense drafts, consent register of 2,000 names vs none");
-    for &(label, bytes, variants) in &SIZES {
+    for &(label, bytes, variants) in SIZES.iter().filter(|s| s.1 <= cfg.max_bytes) {
         let drafts = build_drafts(&dense, bytes, variants);
         let (none, reg) = time_pair(cfg, &scanner, &with_register, &drafts, &context);
         println!(

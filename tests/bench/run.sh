@@ -77,7 +77,10 @@ peers() {
 }
 
 browser() {
-  ./.ci/ensure-toolchain browsers node &&
+  # Only Chromium is needed here: the browsers step also installs Firefox and
+  # geckodriver (minutes on a fresh machine), so skip it when Chromium is there.
+  { command -v chromium >/dev/null || ./.ci/ensure-toolchain browsers; } &&
+    ./.ci/ensure-toolchain node &&
     node tests/bench/browser.mjs --pkg crate/pkg --drafts "$OUT/drafts.json" \
       --out "$OUT/browser.json" --extension extension/dist/chrome-test --budget "$BUDGET"
 }
@@ -102,7 +105,7 @@ main() {
   step eval "target/release/kladwacht eval $CORPUS --format json" -- evaluate
   step venv "python3 -m venv .venv-bench && pip install -r tests/bench/requirements.txt" -- venv
   step peers ".venv-bench/bin/python tests/bench/peers.py" -- peers
-  step browser ".ci/ensure-toolchain browsers node && node tests/bench/browser.mjs" -- browser
+  step browser "node tests/bench/browser.mjs" -- browser
   say "bench: report — python3 tests/bench/report.py"
   python3 tests/bench/report.py || FAILED+=(report)
 
