@@ -339,7 +339,7 @@ def render(report):
         f"_Written by `make bench` (`tests/bench/report.py`) on {report['date']}: "
         f"{m['cores']} cores, {m['cpu']}, {m['memory']} RAM, {m['os']}; {m['rustc']}, node {m['node']}, "
         f"Python {m['python']}. Medians unless stated; MB = 2^20 bytes. Machine-readable: "
-        f"`target/bench.json`. While the machine is shared, p99 figures are noisy._",
+        f"`target/bench.json`. p99 figures move with any other load on the machine._",
         "",
     ]
     lines += native_section(report.get("native"))
