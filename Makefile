@@ -11,7 +11,7 @@ PORT ?= 8080
 WASM := target/wasm32-unknown-unknown/wasm-release/kladwacht.wasm
 PKG := crate/pkg
 
-.PHONY: help build cli wasm extension demo serve test lint test-rust test-wasm test-e2e bench fuzz toolchain clean
+.PHONY: help build cli wasm extension demo serve test lint test-static test-rust test-wasm test-e2e bench fuzz toolchain clean
 
 help:
 	@echo "make demo    build everything and serve the demo page on http://$(HOST):$(PORT)/"
@@ -49,7 +49,11 @@ demo: build
 	@echo
 	python3 -m http.server $(PORT) --bind $(HOST) --directory web-demo
 
-test: lint test-rust test-wasm test-e2e
+test: lint test-static test-rust test-wasm test-e2e
+
+# No network APIs, eval, or logging/storing of drafts in the extension and demo code.
+test-static:
+	node tests/static/no-network.mjs
 
 lint:
 	$(CARGO) fmt --all --check

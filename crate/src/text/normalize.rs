@@ -3,10 +3,15 @@
 //! Two views of the draft are built, each with an [`OffsetMap`] back to the
 //! original, so every finding points at the text the user actually typed:
 //!
-//! * `norm`: invisible characters dropped (zero-width, soft hyphen, bidi marks),
-//!   odd spaces folded to a plain space, full-width and mathematical letters and
-//!   digits folded to ASCII, Cyrillic/Greek look-alikes folded to Latin, dashes
-//!   and quotes unified, then lower-cased. Values (numbers, passwords) are read here.
+//! * `norm`: HTML character references pasted as text decoded (`&#119;`, `&amp;`,
+//!   `&nbsp;`), invisible characters dropped (zero-width, soft hyphen, bidi marks),
+//!   odd spaces folded to a plain space and odd line separators to `\n`,
+//!   full-width, mathematical, circled, squared and small-capital letters and
+//!   digits folded to ASCII, Cyrillic/Greek look-alikes folded to Latin,
+//!   ligatures (`ĳ`, `ﬁ`) spelled out, decomposed accents composed (`e` + U+0308
+//!   → `ë`) and other combining marks (strike-through, "zalgo") dropped with
+//!   their base letter keeping them in its span, dashes and quotes unified,
+//!   then lower-cased. Values (numbers, passwords) are read here.
 //! * `keys`: `norm` with leetspeak undone inside words (`w@chtw00rd`) and spaced-out
 //!   letters joined (`w a c h t w o o r d`). Only keywords are matched here: folding
 //!   a `0` to an `o` is right for a keyword and wrong for a phone number.
@@ -24,6 +29,8 @@ pub struct View {
 enum Fold {
     Drop,
     Char(char),
+    /// Ligatures spelled out (`ĳ` → `ij`, `ﬁ` → `fi`).
+    Str(&'static str),
 }
 
 fn is_invisible(c: char) -> bool {
@@ -39,7 +46,33 @@ fn is_odd_space(c: char) -> bool {
     )
 }
 
-/// Mathematical alphanumeric symbols (U+1D400–U+1D7FF) to ASCII.
+/// Combining marks that decorate the letter before them (accents typed
+/// decomposed, strike-through and "zalgo" text). Not U+034F (invisible).
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{034E}' | '\u{0350}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A base letter and a combining accent as one precomposed letter, for the
+/// accents Dutch, French and German names and words use.
+fn compose(base: char, mark: char) -> Option<char> {
+    let (bases, composed) = match mark {
+        '\u{0300}' => ("AEIOUaeiou", "ÀÈÌÒÙàèìòù"),
+        '\u{0301}' => ("AEIOUYCNaeiouycn", "ÁÉÍÓÚÝĆŃáéíóúýćń"),
+        '\u{0302}' => ("AEIOUaeiou", "ÂÊÎÔÛâêîôû"),
+        '\u{0303}' => ("ANOano", "ÃÑÕãñõ"),
+        '\u{0308}' => ("AEIOUYaeiouy", "ÄËÏÖÜŸäëïöüÿ"),
+        '\u{030A}' => ("Aa", "Åå"),
+        '\u{0327}' => ("Cc", "Çç"),
+        _ => return None,
+    };
+    let i = bases.chars().position(|b| b == base)?;
+    composed.chars().nth(i)
+}
+
+/// Mathematical alphanumeric symbols (U+1D400–U+1D7FF) and the letter-like
+/// symbols that fill the holes of their alphabets (ℎ, ℬ, ℯ …) to ASCII.
 fn fold_math(c: char) -> Option<char> {
     let cp = c as u32;
     match cp {
@@ -49,11 +82,77 @@ fn fold_math(c: char) -> Option<char> {
             Some((base + (i % 26) as u8) as char)
         }
         0x1D7CE..=0x1D7FF => Some((b'0' + ((cp - 0x1D7CE) % 10) as u8) as char),
-        _ => None,
+        _ => Some(match c {
+            'ℂ' | 'ℭ' => 'C',
+            'ℊ' => 'g',
+            'ℋ' | 'ℌ' | 'ℍ' => 'H',
+            'ℎ' => 'h',
+            'ℐ' | 'ℑ' => 'I',
+            'ℒ' => 'L',
+            'ℓ' => 'l',
+            'ℕ' => 'N',
+            'ℙ' => 'P',
+            'ℚ' => 'Q',
+            'ℛ' | 'ℜ' | 'ℝ' => 'R',
+            'ℤ' | 'ℨ' => 'Z',
+            'ℬ' => 'B',
+            'ℯ' => 'e',
+            'ℰ' => 'E',
+            'ℱ' => 'F',
+            'ℳ' => 'M',
+            'ℴ' => 'o',
+            _ => return None,
+        }),
     }
 }
 
-/// Cyrillic and Greek letters that look like Latin ones, as used to slip past filters.
+/// Enclosed and small-capital letters from "fancy text" generators:
+/// Ⓐ ⓐ ⒜ 🄰 🅐 🅰, circled digits ⓪ ①–⑨, and small capitals (ᴀ ʙ ᴄ …).
+fn fold_enclosed(c: char) -> Option<char> {
+    let cp = c as u32;
+    let letter = |i: u32| char::from_u32('a' as u32 + i);
+    match cp {
+        0x24B6..=0x24CF => letter(cp - 0x24B6),
+        0x24D0..=0x24E9 => letter(cp - 0x24D0),
+        0x249C..=0x24B5 => letter(cp - 0x249C),
+        0x1F130..=0x1F149 => letter(cp - 0x1F130),
+        0x1F150..=0x1F169 => letter(cp - 0x1F150),
+        0x1F170..=0x1F189 => letter(cp - 0x1F170),
+        0x24EA => Some('0'),
+        0x2460..=0x2468 => char::from_u32('1' as u32 + (cp - 0x2460)),
+        _ => Some(match c {
+            'ᴀ' | 'ɑ' => 'a',
+            'ʙ' => 'b',
+            'ᴄ' => 'c',
+            'ᴅ' => 'd',
+            'ᴇ' => 'e',
+            'ꜰ' => 'f',
+            'ɢ' | 'ɡ' => 'g',
+            'ʜ' => 'h',
+            'ɪ' => 'i',
+            'ᴊ' => 'j',
+            'ᴋ' => 'k',
+            'ʟ' => 'l',
+            'ᴍ' => 'm',
+            'ɴ' => 'n',
+            'ᴏ' => 'o',
+            'ᴘ' => 'p',
+            'ʀ' => 'r',
+            'ꜱ' => 's',
+            'ᴛ' => 't',
+            'ᴜ' => 'u',
+            'ᴠ' => 'v',
+            'ᴡ' => 'w',
+            'ʏ' => 'y',
+            'ᴢ' => 'z',
+            _ => return None,
+        }),
+    }
+}
+
+/// Cyrillic and Greek letters that look like Latin ones, as used to slip past
+/// filters, and the Turkish dotted and dotless i (so `İ` does not lower-case
+/// to `i` + a combining dot).
 fn fold_lookalike(c: char) -> Option<char> {
     Some(match c {
         'а' | 'А' | 'α' | 'Α' => 'a',
@@ -61,18 +160,21 @@ fn fold_lookalike(c: char) -> Option<char> {
         'с' | 'С' | 'ϲ' => 'c',
         'ԁ' => 'd',
         'е' | 'Е' | 'ε' | 'Ε' => 'e',
-        'Н' | 'Η' => 'h',
-        'і' | 'І' | 'ι' | 'Ι' => 'i',
-        'ј' | 'Ј' => 'j',
+        'Н' | 'Η' | 'һ' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ı' | 'İ' => 'i',
+        'ј' | 'Ј' | 'ϳ' => 'j',
         'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'ӏ' => 'l',
         'М' | 'Μ' => 'm',
-        'Ν' => 'n',
+        'Ν' | 'η' => 'n',
         'о' | 'О' | 'ο' | 'Ο' => 'o',
         'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ԛ' => 'q',
         'ѕ' | 'Ѕ' => 's',
         'Т' | 'τ' | 'Τ' => 't',
         'υ' => 'u',
-        'ν' => 'v',
+        'ν' | 'ѵ' => 'v',
+        'ԝ' | 'ω' => 'w',
         'х' | 'Х' | 'χ' | 'Χ' => 'x',
         'у' | 'У' | 'Υ' => 'y',
         'Ζ' => 'z',
@@ -84,7 +186,7 @@ fn fold(c: char) -> Fold {
     if c.is_ascii() {
         return Fold::Char(c);
     }
-    if is_invisible(c) {
+    if is_invisible(c) || is_combining(c) {
         return Fold::Drop;
     }
     if is_odd_space(c) {
@@ -94,34 +196,240 @@ fn fold(c: char) -> Fold {
     if (0xFF01..=0xFF5E).contains(&cp) {
         return Fold::Char(char::from_u32(cp - 0xFEE0).unwrap_or(c));
     }
-    if let Some(a) = fold_math(c).or_else(|| fold_lookalike(c)) {
+    if let Some(a) = fold_math(c)
+        .or_else(|| fold_lookalike(c))
+        .or_else(|| fold_enclosed(c))
+    {
         return Fold::Char(a);
     }
+    match c {
+        'ĳ' | 'Ĳ' => return Fold::Str("ij"),
+        'ﬀ' => return Fold::Str("ff"),
+        'ﬁ' => return Fold::Str("fi"),
+        'ﬂ' => return Fold::Str("fl"),
+        'ﬃ' => return Fold::Str("ffi"),
+        'ﬄ' => return Fold::Str("ffl"),
+        'ﬅ' | 'ﬆ' => return Fold::Str("st"),
+        _ => {}
+    }
     Fold::Char(match c {
-        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
+        '\u{2010}'..='\u{2015}' | '\u{2043}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => '-',
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
+        '\u{0085}' | '\u{2028}' | '\u{2029}' => '\n',
         _ => c,
     })
 }
 
+/// Named character references decoded when pasted as text: the ones that
+/// turn up in text copied out of HTML (spaces, quotes, dashes, invisible
+/// characters) and the accented letters of Dutch, French and German.
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" | "NonBreakingSpace" => '\u{00A0}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "thinsp" => '\u{2009}',
+        "hairsp" => '\u{200A}',
+        "shy" => '\u{00AD}',
+        "zwsp" | "ZeroWidthSpace" => '\u{200B}',
+        "zwnj" => '\u{200C}',
+        "zwj" => '\u{200D}',
+        "lrm" => '\u{200E}',
+        "rlm" => '\u{200F}',
+        "NoBreak" => '\u{2060}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "minus" => '\u{2212}',
+        "hyphen" | "dash" => '\u{2010}',
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "sbquo" => '\u{201A}',
+        "ldquo" => '\u{201C}',
+        "rdquo" => '\u{201D}',
+        "bdquo" => '\u{201E}',
+        "hellip" => '…',
+        "euro" => '€',
+        "commat" => '@',
+        "num" => '#',
+        "dollar" => '$',
+        "excl" => '!',
+        "period" => '.',
+        "colon" => ':',
+        "sol" => '/',
+        "lowbar" => '_',
+        "Agrave" => 'À',
+        "Aacute" => 'Á',
+        "Acirc" => 'Â',
+        "Auml" => 'Ä',
+        "Aring" => 'Å',
+        "Ccedil" => 'Ç',
+        "Egrave" => 'È',
+        "Eacute" => 'É',
+        "Ecirc" => 'Ê',
+        "Euml" => 'Ë',
+        "Igrave" => 'Ì',
+        "Iacute" => 'Í',
+        "Icirc" => 'Î',
+        "Iuml" => 'Ï',
+        "Ntilde" => 'Ñ',
+        "Ograve" => 'Ò',
+        "Oacute" => 'Ó',
+        "Ocirc" => 'Ô',
+        "Ouml" => 'Ö',
+        "Ugrave" => 'Ù',
+        "Uacute" => 'Ú',
+        "Ucirc" => 'Û',
+        "Uuml" => 'Ü',
+        "agrave" => 'à',
+        "aacute" => 'á',
+        "acirc" => 'â',
+        "auml" => 'ä',
+        "aring" => 'å',
+        "ccedil" => 'ç',
+        "egrave" => 'è',
+        "eacute" => 'é',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "igrave" => 'ì',
+        "iacute" => 'í',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "ograve" => 'ò',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "ouml" => 'ö',
+        "ugrave" => 'ù',
+        "uacute" => 'ú',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "yuml" => 'ÿ',
+        "szlig" => 'ß',
+        "IJlig" => 'Ĳ',
+        "ijlig" => 'ĳ',
+        _ => return None,
+    })
+}
+
+/// The body of one character reference after its `&` (`#119;`, `#x77;`,
+/// `eacute;`): the character and the body's length in bytes. The semicolon is
+/// required, so `R&D` and `A&B;` stay as typed.
+fn entity_body(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    if b.first() == Some(&b'#') {
+        let (hex, digits_at) = match b.get(1) {
+            Some(b'x' | b'X') => (true, 2),
+            _ => (false, 1),
+        };
+        let max = if hex { 6 } else { 7 };
+        let n = b[digits_at..]
+            .iter()
+            .take(max + 1)
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
+        if n == 0 || n > max || b.get(digits_at + n) != Some(&b';') {
+            return None;
+        }
+        let cp =
+            u32::from_str_radix(&s[digits_at..digits_at + n], if hex { 16 } else { 10 }).ok()?;
+        let c = char::from_u32(cp).filter(|&c| c != '\0')?;
+        return Some((c, digits_at + n + 1));
+    }
+    let n = b
+        .iter()
+        .take(17)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if n == 0 || n > 16 || b.get(n) != Some(&b';') {
+        return None;
+    }
+    Some((named_entity(&s[..n])?, n + 1))
+}
+
+/// A character reference at the start of `s` (`&#119;`, `&eacute;`), and
+/// double-escaped ones (`&amp;#119;`, `&amp;nbsp;`, as a second round of
+/// escaping leaves them) up to a few levels deep, so the work per character
+/// stays bounded: the character and the reference's length in bytes.
+pub(crate) fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let rest = s.strip_prefix('&')?;
+    let (mut c, body) = entity_body(rest)?;
+    let mut len = 1 + body;
+    for _ in 0..3 {
+        match entity_body(&s[len..]) {
+            Some((inner, l)) if c == '&' => {
+                c = inner;
+                len += l;
+            }
+            _ => break,
+        }
+    }
+    Some((c, len))
+}
+
+fn push_folded(text: &mut String, c: char) {
+    match fold(c) {
+        Fold::Drop => {}
+        Fold::Char(f) => {
+            if f.is_ascii() {
+                text.push(f.to_ascii_lowercase());
+            } else {
+                text.extend(f.to_lowercase());
+            }
+        }
+        Fold::Str(s) => text.push_str(s),
+    }
+}
+
 /// Builds the `norm` view of `original`.
+///
+/// Each step reads one *unit* of the original — a character, or a character
+/// reference such as `&#119;` — plus the combining marks that follow it, and
+/// records the whole unit in the map, so a range over the folded text always
+/// widens to whole references and whole letters-with-marks in the original.
 pub fn normalize(original: &str) -> View {
     let mut text = String::with_capacity(original.len());
     let mut map = OffsetMap::new();
-    for (at, c) in original.char_indices() {
-        let view_at = text.len();
-        match fold(c) {
-            Fold::Drop => {}
-            Fold::Char(f) => {
-                if f.is_ascii() {
-                    text.push(f.to_ascii_lowercase());
-                } else {
-                    text.extend(f.to_lowercase());
+    let mut at = 0;
+    while let Some(first) = original[at..].chars().next() {
+        let (mut c, mut len) = if first == '&' {
+            decode_entity(&original[at..]).unwrap_or(('&', 1))
+        } else {
+            (first, first.len_utf8())
+        };
+        // Combining marks after a visible letter: compose the first if it can,
+        // drop the rest, and keep them all in the letter's span.
+        if !is_combining(c) {
+            let mut composed = false;
+            while let Some(m) = original[at + len..]
+                .chars()
+                .next()
+                .filter(|&m| is_combining(m))
+            {
+                if !composed {
+                    if let Some(p) = compose(c, m) {
+                        c = p;
+                    }
+                    composed = true;
                 }
+                len += m.len_utf8();
             }
         }
-        map.push(view_at, text.len() - view_at, at, c.len_utf8());
+        let view_at = text.len();
+        push_folded(&mut text, c);
+        map.push(view_at, text.len() - view_at, at, len);
+        at += len;
     }
     View { text, map }
 }
@@ -280,6 +588,69 @@ mod tests {
         assert_eq!(keys("p.a.s.w.o.o.r.d"), "paswoord");
         assert_eq!(keys("bel 06-12345678 of a b"), "bel 06-12345678 of a b");
         assert_eq!(keys("groep 3B en e-mail"), "groep 3b en e-mail");
+    }
+
+    #[test]
+    fn decodes_character_references_pasted_as_text() {
+        assert_eq!(norm("&#119;achtwoord"), "wachtwoord");
+        assert_eq!(norm("&#x57;ACHTWOORD"), "wachtwoord");
+        assert_eq!(norm("Tom&nbsp;&amp;&nbsp;Jerry"), "tom & jerry");
+        assert_eq!(norm("w&shy;acht&#8203;woord"), "wachtwoord");
+        assert_eq!(norm("co&ouml;rdinator &euml;"), "coördinator ë");
+        // Escaped twice, as a second round of escaping leaves them.
+        assert_eq!(norm("&amp;#119;acht&amp;nbsp;woord"), "wacht woord");
+        assert_eq!(norm("&amp;amp;"), "&");
+        // Not references: no semicolon, unknown names, out of range, NUL.
+        assert_eq!(
+            norm("R&D, A&B; &#119 &bogus; &#0; &#x110000; &;"),
+            "r&d, a&b; &#119 &bogus; &#0; &#x110000; &;"
+        );
+        assert_eq!(norm("&#12345678;"), "&#12345678;");
+        assert_eq!(norm("&"), "&");
+        assert_eq!(norm("&#"), "&#");
+    }
+
+    #[test]
+    fn reference_ranges_cover_the_whole_reference() {
+        let original = "Het &#87;achtwoord: Tulp&amp;Roos";
+        let v = normalize(original);
+        let at = v.text.find("wachtwoord").unwrap();
+        let r = v.map.range(at..at + "wachtwoord".len());
+        assert_eq!(&original[r], "&#87;achtwoord");
+        let at = v.text.find("tulp&roos").unwrap();
+        let r = v.map.range(at..at + "tulp&roos".len());
+        assert_eq!(&original[r], "Tulp&amp;Roos");
+        // A range that starts or ends inside the decoded character widens to all of it.
+        let amp = v.text.find('&').unwrap();
+        assert_eq!(&original[v.map.range(amp..amp + 1)], "&amp;");
+    }
+
+    #[test]
+    fn composes_accents_and_drops_other_marks() {
+        assert_eq!(norm("financie\u{0308}le"), "financiële");
+        assert_eq!(norm("Zoe\u{0308}"), "zoë");
+        // Strike-through and zalgo marks vanish with their letter's span.
+        let original = "w\u{0336}a\u{0336}c\u{0336}h\u{0336}t\u{0336}woord";
+        let v = normalize(original);
+        assert_eq!(v.text, "wachtwoord");
+        assert_eq!(&original[v.map.range(0..v.text.len())], original);
+        assert_eq!(&original[v.map.range(0..1)], "w\u{0336}");
+        assert_eq!(norm("e\u{0301}\u{0336}"), "é");
+        // A mark with no letter before it is dropped.
+        assert_eq!(norm("\u{0301}ok"), "ok");
+    }
+
+    #[test]
+    fn folds_fancy_text_ligatures_and_turkish_i() {
+        assert_eq!(norm("ⓦⓐⓒⓗⓣⓦⓞⓞⓡⓓ"), "wachtwoord");
+        assert_eq!(norm("🅆🄰🄲🄷🅃"), "wacht");
+        assert_eq!(norm("🅦🅐🅒🅗🅣"), "wacht");
+        assert_eq!(norm("ᴡᴀᴄʜᴛᴡᴏᴏʀᴅ"), "wachtwoord");
+        assert_eq!(norm("𝑤𝑎𝑐ℎ𝑡"), "wacht");
+        assert_eq!(norm("①②③"), "123");
+        assert_eq!(norm("ﬁnanciële bĳstand"), "financiële bijstand");
+        assert_eq!(norm("İlayda Aydın"), "ilayda aydin");
+        assert_eq!(norm("a\u{2028}b\u{2029}c"), "a\nb\nc");
     }
 
     #[test]
