@@ -183,7 +183,8 @@ fn fold_lookalike(c: char) -> Option<char> {
 }
 
 fn fold(c: char) -> Fold {
-    if c.is_ascii() {
+    // ASCII and the Latin-1 letters (é, ë, ç …) have nothing to fold.
+    if c.is_ascii() || ('\u{00C0}'..='\u{00FF}').contains(&c) {
         return Fold::Char(c);
     }
     if is_invisible(c) || is_combining(c) {
@@ -384,6 +385,9 @@ fn push_folded(text: &mut String, c: char) {
         Fold::Char(f) => {
             if f.is_ascii() {
                 text.push(f.to_ascii_lowercase());
+            } else if ('\u{00C0}'..='\u{00DE}').contains(&f) && f != '\u{00D7}' {
+                // Latin-1 capitals lower-case 32 code points up (É → é).
+                text.push(char::from_u32(f as u32 + 32).unwrap_or(f));
             } else {
                 text.extend(f.to_lowercase());
             }
@@ -401,8 +405,22 @@ fn push_folded(text: &mut String, c: char) {
 pub fn normalize(original: &str) -> View {
     let mut text = String::with_capacity(original.len());
     let mut map = OffsetMap::new();
+    let bytes = original.as_bytes();
     let mut at = 0;
-    while let Some(first) = original[at..].chars().next() {
+    while at < bytes.len() {
+        // Fast path: an ASCII character that is not `&` and is not followed by
+        // a combining mark (those are never ASCII) is only lower-cased.
+        let b = bytes[at];
+        if b.is_ascii() && b != b'&' && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+            let view_at = text.len();
+            text.push(b.to_ascii_lowercase() as char);
+            map.push(view_at, 1, at, 1);
+            at += 1;
+            continue;
+        }
+        let Some(first) = original[at..].chars().next() else {
+            break;
+        };
         let (mut c, mut len) = if first == '&' {
             decode_entity(&original[at..]).unwrap_or(('&', 1))
         } else {
@@ -453,30 +471,40 @@ const SPACED_SEPARATORS: [char; 5] = [' ', '.', '-', '_', '*'];
 /// First spaced-out letters are joined, then leetspeak is undone in place
 /// (every leet replacement is ASCII for ASCII, so offsets do not move).
 pub fn keys_view(norm: &str) -> View {
-    let mut text = String::with_capacity(norm.len());
-    let mut map = OffsetMap::new();
     let dropped = spaced_out_separators(norm);
-    // `dropped` is sorted, so one pointer walks it alongside the text.
-    let mut dropped = dropped.iter().peekable();
-    for (at, c) in norm.char_indices() {
-        let view_at = text.len();
-        if dropped.peek() == Some(&&at) {
-            dropped.next();
-        } else {
-            text.push(c);
-        }
-        map.push(view_at, text.len() - view_at, at, c.len_utf8());
+    let mut map = OffsetMap::new();
+    let mut bytes = Vec::with_capacity(norm.len());
+    // Copy the text between dropped separators (each one ASCII, one byte);
+    // the map needs a point only at each drop.
+    let mut from = 0;
+    for &d in &dropped {
+        bytes.extend_from_slice(&norm.as_bytes()[from..d]);
+        map.push(bytes.len(), 0, d, 1);
+        from = d + 1;
     }
-    let mut bytes = text.into_bytes();
+    bytes.extend_from_slice(&norm.as_bytes()[from..]);
     let mut start = 0;
     while start < bytes.len() {
         let end = bytes[start..]
             .iter()
             .position(|b| b.is_ascii_whitespace())
             .map_or(bytes.len(), |i| start + i);
-        let token = std::str::from_utf8(&bytes[start..end]).unwrap_or("");
-        if token_wants_unleet(token) {
-            for b in &mut bytes[start..end] {
+        // Punctuation around a word is punctuation, not leet: `gepest!`,
+        // `ADHD!!`, `@lotte` keep their `!` and `@`; only the word inside is read.
+        let core_start = bytes[start..end]
+            .iter()
+            .position(|b| !b.is_ascii_punctuation())
+            .map_or(end, |i| start + i);
+        let core_end = bytes[core_start..end]
+            .iter()
+            .rposition(|b| !b.is_ascii_punctuation())
+            .map_or(core_start, |i| core_start + i + 1);
+        let token = &mut bytes[core_start..core_end];
+        // Most tokens hold no leet character at all: skip them without decoding.
+        if token.iter().any(|&b| unleet(b as char).is_some())
+            && token_wants_unleet(std::str::from_utf8(token).unwrap_or(""))
+        {
+            for b in token.iter_mut() {
                 if let Some(l) = unleet(*b as char) {
                     *b = l as u8;
                 }
@@ -546,7 +574,7 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
         {
             run.separator = Some(c);
             run.pending = Some(at);
-        } else {
+        } else if run.letters > 0 {
             run.flush(&mut out);
         }
         prev = Some(c);
@@ -588,6 +616,24 @@ mod tests {
         assert_eq!(keys("p.a.s.w.o.o.r.d"), "paswoord");
         assert_eq!(keys("bel 06-12345678 of a b"), "bel 06-12345678 of a b");
         assert_eq!(keys("groep 3B en e-mail"), "groep 3b en e-mail");
+        // Punctuation around a word stays punctuation.
+        assert_eq!(
+            keys("Emma heeft ADHD! Gepest!!"),
+            "emma heeft adhd! gepest!!"
+        );
+        assert_eq!(
+            keys("@lotte.devries en k@nk3r!"),
+            "@lotte.devries en kanker!"
+        );
+        assert_eq!(keys("(p@$$w0rd)"), "(password)");
+    }
+
+    #[test]
+    fn lower_cases_latin_1_like_the_standard_library() {
+        for c in '\u{00C0}'..='\u{00FF}' {
+            let s = c.to_string();
+            assert_eq!(norm(&s), s.to_lowercase(), "{c:?}");
+        }
     }
 
     #[test]
