@@ -36,10 +36,14 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const DEFAULT_ROOTS = ['extension', 'web-demo', 'crate/js'];
+// Build outputs, vendored bundles, and tooling that never ships (tests, benchmarks).
 const SKIP_DIRS = new Set([
   'node_modules', 'dist', 'pkg', 'vendor', 'vendored', 'third_party', 'third-party',
-  '.git', 'coverage', 'artifacts', '.profiles',
+  '.git', 'coverage', 'artifacts', '.profiles', 'bench', 'test', 'tests', 'e2e',
 ]);
+// A script that imports Node built-ins is build tooling run by node, not code
+// the browser loads: it is listed, not checked.
+const NODE_PROGRAM = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)['"]node:/;
 const JS_EXT = new Set(['.js', '.mjs', '.cjs', '.ts', '.mts', '.jsx', '.tsx']);
 const HTML_EXT = new Set(['.html', '.htm']);
 const CSS_EXT = new Set(['.css']);
@@ -210,27 +214,65 @@ function firstArg(bare, open) {
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** Whether a string-literal source text (quotes included) is a relative URL. */
+/**
+ * Whether a string-literal source text (quotes included) is a relative URL.
+ * A template literal with `${…}` counts when the text before the first
+ * substitution is already a path (`../scenarios/${name}.json`, `/api/${x}`
+ * but not `//${host}` or `h${rest}`): whatever is substituted, it stays on
+ * the same origin.
+ */
 function relativeLiteral(lit) {
   const m = /^(['"`])([\s\S]*)\1$/.exec(lit.trim());
   if (!m) return false;
-  if (m[1] === '`' && m[2].includes('${')) return false;
+  if (m[1] === '`' && m[2].includes('${')) {
+    const prefix = m[2].slice(0, m[2].indexOf('${'));
+    return /^(?:\.{1,2}\/|\/(?!\/)|[\w.-]+\/)/.test(prefix) && !REMOTE.test(prefix);
+  }
   return !REMOTE.test(m[2].trim());
 }
 
-/** Whether an expression is (or is built from) one of the extension's own files. */
-function ownFile(expr, code, depth = 0) {
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+const escapeRe = (s) => s.replace(/[$.*+?^(){}[\]|\\]/g, '\\$&');
+
+/**
+ * Whether an expression is (or is built from) one of the extension's own
+ * files: a relative URL, `runtime.getURL(…)`, `new URL(<relative>, import.meta.url)`,
+ * a `const` initialised with one of those, a call of a function in the same
+ * file whose every `return` is one, or a variable checked against
+ * `location.origin` just before (`if (u.origin !== location.origin) throw …`).
+ */
+function ownFile(expr, code, depth = 0, at = -1) {
   const e = expr.trim().replace(/^await\s+/, '');
   if (e === '') return false;
   if (relativeLiteral(e)) return true;
   if (/^[\w$.()?\s]*\.runtime\s*\.\s*getURL\s*\(/.test(e)) return true;
   if (/^import\.meta\.url$/.test(e)) return true;
-  const u = /^new\s+URL\s*\(\s*(['"`][^'"`]*['"`])\s*,\s*import\.meta\.url\s*\)/.exec(e);
+  const u = /^new\s+URL\s*\(\s*(['"`](?:[^'"`\\]|\\.)*['"`])\s*,\s*import\.meta\.url\s*\)$/.exec(e);
   if (u && relativeLiteral(u[1])) return true;
-  // A plain identifier: read its `const x = …` initialiser in the same file.
-  if (depth < 2 && /^[A-Za-z_$][\w$]*$/.test(e)) {
-    const decl = new RegExp(`\\b(?:const|let|var)\\s+${e.replace(/\$/g, '\\$')}\\s*=\\s*([^;\\n]+)`).exec(code);
+  if (depth >= 2) return false;
+  if (IDENT.test(e)) {
+    // Checked against this page's origin in the lines just before the call.
+    if (at >= 0) {
+      const before = code.slice(Math.max(0, code.lastIndexOf('\n', Math.max(0, at - 1200))), at);
+      const guard = new RegExp(`\\b${escapeRe(e)}\\.origin\\s*!==?\\s*(?:(?:self|window|globalThis)\\.)?location\\.origin[^\\n]*\\)\\s*(?:\\{\\s*)?(?:throw|return)\\b`);
+      if (guard.test(before)) return true;
+    }
+    // Its `const x = …` initialiser in the same file.
+    const decl = new RegExp(`\\b(?:const|let|var)\\s+${escapeRe(e)}\\s*=\\s*([^;\\n]+)`).exec(code);
     if (decl) return ownFile(decl[1], code, depth + 1);
+    return false;
+  }
+  // A call of a function defined in the same file: every `return` must be own files.
+  const call = /^([A-Za-z_$][\w$]*)\s*\(/.exec(e);
+  if (call && !/^(?:fetch|String|decodeURIComponent|encodeURIComponent)$/.test(call[1])) {
+    const def = new RegExp(`\\bfunction\\s+${escapeRe(call[1])}\\s*\\(`).exec(code);
+    if (def) {
+      const open = code.indexOf('{', def.index);
+      const close = open < 0 ? -1 : matchParen(code, open);
+      const body = close < 0 ? '' : code.slice(open + 1, close);
+      const returns = [...body.matchAll(/\breturn\b\s*([^;\n]*)/g)].map((r) => r[1]);
+      return returns.length > 0 && returns.every((r) => ownFile(r, code, depth + 1));
+    }
   }
   return false;
 }
@@ -267,7 +309,7 @@ function checkJs({ code, bare }) {
     const open = m.index + 5 + call[0].length - 1;
     const [s, e] = firstArg(bare, open);
     const arg = code.slice(s, e);
-    if (!ownFile(arg, code)) {
+    if (!ownFile(arg, code, 0, m.index)) {
       add(m.index, 'network', `fetch(${arg.trim().slice(0, 60)}) may leave the machine: fetch only the extension's own files (chrome.runtime.getURL(…), a relative URL)`);
     }
   });
@@ -293,7 +335,7 @@ function checkJs({ code, bare }) {
     }
   });
   // Static imports from remote URLs.
-  each(/\b(?:import|export)\b[^;'"`]*?\bfrom\s*(['"`])((?:[a-z][a-z0-9+.-]*:|\/\/)[^'"`]*)\1/i, (m) => {
+  each(/\b(?:import|export)\b[^;'"`]*?\bfrom\s*(['"`])((?:https?:|wss?:|ftp:|\/\/)[^'"`]*)\1/i, (m) => {
     add(m.index, 'network', `import from ${m[2]} loads remote code`);
   }, code);
   each(/\bimport\s*(['"`])((?:https?:|\/\/)[^'"`]*)\1/i, (m) => {
@@ -424,6 +466,10 @@ function checkManifest(text) {
 
 // ------------------------------------------------------------- running ---
 
+function isNodeProgram(path) {
+  return JS_EXT.has(extname(path).toLowerCase()) && NODE_PROGRAM.test(readFileSync(path, 'utf8'));
+}
+
 function checkFile(path) {
   const src = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
@@ -497,6 +543,7 @@ function selfTest() {
     for (const g of got) if (!want.has(g)) problems.push(`${rel}:${g.replace(':', ': flagged but not expected: ')}`);
   }
   for (const file of walk(join(fixtures, 'good'))) {
+    if (isNodeProgram(file)) continue;
     for (const r of checkFile(file)) {
       if (!r.allowed) problems.push(`${relative(ROOT, file)}:${r.line}: false alarm [${r.rule}] ${r.message}`);
     }
@@ -518,7 +565,10 @@ function main(argv) {
   if (selfOnly) return 0;
 
   const roots = targets.length ? targets : DEFAULT_ROOTS.map((r) => join(ROOT, r));
-  const files = roots.flatMap((r) => walk(r));
+  const all = roots.flatMap((r) => walk(r));
+  const tooling = all.filter(isNodeProgram);
+  const files = all.filter((f) => !tooling.includes(f));
+  for (const f of tooling) console.log(`${relative(ROOT, f)}: skipped (node build tooling: imports node: built-ins)`);
   const missing = roots.filter((r) => !existsSync(r)).map((r) => relative(ROOT, r) || r);
   let failures = 0;
   let allowed = 0;
