@@ -699,6 +699,69 @@ mod tests {
         assert_eq!(norm("a\u{2028}b\u{2029}c"), "a\nb\nc");
     }
 
+    /// Text made of what the normaliser treats specially, mixed with anything.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn tricky() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("&amp;".to_string()),
+            Just("&#119;".to_string()),
+            Just("&#x57;".to_string()),
+            Just("&nbsp;".to_string()),
+            Just("&".to_string()),
+            Just("#".to_string()),
+            Just(";".to_string()),
+            Just("amp".to_string()),
+            Just("e\u{0301}".to_string()),
+            Just("\u{0336}".to_string()),
+            Just("\u{200B}\u{00AD}".to_string()),
+            Just("ĳﬁİ".to_string()),
+            Just("Ａ𝐀ⓐа".to_string()),
+            Just("\u{2028}".to_string()),
+            Just(" a b c d ".to_string()),
+            Just("w@chtw00rd!".to_string()),
+            "[a-zA-Z0-9 .!@&#;-]{0,6}",
+            any::<String>(),
+        ];
+        prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Normalising is streaming: the original cut where a `norm` character
+        /// starts normalises to a prefix of `norm`, no longer than the cut.
+        /// And every `norm` and `keys` range maps to character boundaries.
+        #[test]
+        fn prefixes_normalise_to_prefixes(s in tricky()) {
+            let v = normalize(&s);
+            let mut cuts: Vec<usize> = v.text.char_indices().map(|(b, _)| b).collect();
+            cuts.push(v.text.len());
+            for &b in &cuts {
+                let mut o = v.map.start(b).min(s.len());
+                while !s.is_char_boundary(o) {
+                    o -= 1;
+                }
+                let p = normalize(&s[..o]).text;
+                proptest::prop_assert!(p.len() <= b && v.text.starts_with(&p), "cut {} of {:?}: {:?} vs {:?}", b, s, p, v.text);
+            }
+            let doc = crate::text::Document::new(&s);
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|&&b| b >= a).take(4) {
+                    let r = doc.norm_to_original(a..b);
+                    proptest::prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end) && r.start <= r.end);
+                }
+            }
+            let kcuts: Vec<usize> = doc.keys.text.char_indices().map(|(b, _)| b).chain([doc.keys.text.len()]).collect();
+            for (i, &a) in kcuts.iter().enumerate() {
+                let b = kcuts[(i + 3).min(kcuts.len() - 1)];
+                let r = doc.keys_to_original(a..b);
+                proptest::prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end) && r.start <= r.end);
+            }
+        }
+    }
+
     #[test]
     fn maps_point_back_at_the_original() {
         let original = "Het W\u{200B}achtwoord is Ｔｕｌｐ";
