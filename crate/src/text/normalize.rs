@@ -465,7 +465,8 @@ fn unleet(c: char) -> Option<char> {
     })
 }
 
-const SPACED_SEPARATORS: [char; 5] = [' ', '.', '-', '_', '*'];
+/// What people put between spaced-out letters (`w a c h t`, `w.a.c.h.t`, `w·a·c·h·t`).
+const SPACED_SEPARATORS: [char; 11] = [' ', '.', '-', '_', '*', '/', '|', '+', '~', '·', '•'];
 
 /// Builds the `keys` view of a `norm` text; its map points into `norm`.
 /// First spaced-out letters are joined, then leetspeak is undone in place
@@ -525,61 +526,51 @@ fn token_wants_unleet(token: &str) -> bool {
     letters >= 3 && leet >= 1 && letters >= leet
 }
 
-/// Byte offsets of separators inside spaced-out words (`w a c h t`, `w.a.c.h.t`):
-/// runs of at least four single letters joined by one and the same separator.
+/// Byte offsets of separators inside spaced-out words (`w a c h t`,
+/// `w.a.c.h.t`, `w. a. c. h. t`, `w  a  c  h  t`): runs of at least four
+/// single letters joined by one and the same separator of one to three
+/// characters. Every byte of a separator is listed, in order.
 fn spaced_out_separators(norm: &str) -> Vec<usize> {
-    #[derive(Default)]
-    struct Run {
-        letters: usize,
-        separators: Vec<usize>,
-        separator: Option<char>,
-        pending: Option<usize>,
-        last_letter_end: usize,
-    }
-    impl Run {
-        fn flush(&mut self, out: &mut Vec<usize>) {
-            if self.letters >= 4 {
-                out.append(&mut self.separators);
-            }
-            *self = Run::default();
-        }
-    }
-
+    let letterish = |c: char| c.is_alphanumeric() || unleet(c).is_some();
+    let is_separator = |gap: &str| {
+        !gap.is_empty()
+            && gap.len() <= 3 * 3
+            && gap.chars().count() <= 3
+            && gap.chars().all(|c| SPACED_SEPARATORS.contains(&c))
+    };
     let mut out = Vec::new();
-    let mut run = Run::default();
+    // The current run: its letter count, its separators, and the first one
+    // (every later separator must be the same).
+    let mut letters = 0usize;
+    let mut gaps: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut last_end = 0usize;
+    let flush = |letters: usize, gaps: &mut Vec<std::ops::Range<usize>>, out: &mut Vec<usize>| {
+        if letters >= 4 {
+            for g in gaps.iter() {
+                out.extend(g.clone());
+            }
+        }
+        gaps.clear();
+    };
     let mut prev: Option<char> = None;
     let mut chars = norm.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let letterish = |c: char| c.is_alphanumeric() || unleet(c).is_some();
-        let single = letterish(c) && !prev.is_some_and(letterish) && !next.is_some_and(letterish);
-        if single {
-            match run.pending {
-                Some(p) if p + 1 == at => {
-                    run.separators.push(p);
-                    run.letters += 1;
-                }
-                _ => {
-                    run.flush(&mut out);
-                    run.letters = 1;
-                }
+        if letterish(c) && !prev.is_some_and(letterish) && !next.is_some_and(letterish) {
+            let gap = &norm[last_end..at];
+            let same = gaps.first().is_none_or(|g| &norm[g.clone()] == gap);
+            if letters > 0 && same && is_separator(gap) {
+                gaps.push(last_end..at);
+                letters += 1;
+            } else {
+                flush(letters, &mut gaps, &mut out);
+                letters = 1;
             }
-            run.pending = None;
-            run.last_letter_end = at + c.len_utf8();
-        } else if SPACED_SEPARATORS.contains(&c)
-            && run.letters > 0
-            && run.pending.is_none()
-            && run.last_letter_end == at
-            && run.separator.is_none_or(|s| s == c)
-        {
-            run.separator = Some(c);
-            run.pending = Some(at);
-        } else if run.letters > 0 {
-            run.flush(&mut out);
+            last_end = at + c.len_utf8();
         }
         prev = Some(c);
     }
-    run.flush(&mut out);
+    flush(letters, &mut gaps, &mut out);
     out
 }
 
@@ -614,6 +605,14 @@ mod tests {
         assert_eq!(keys("w@chtw00rd: Tulp12"), "wachtwoord: tulpi2");
         assert_eq!(keys("het w a c h t w o o r d is"), "het wachtwoord is");
         assert_eq!(keys("p.a.s.w.o.o.r.d"), "paswoord");
+        assert_eq!(keys("w  a  c  h  t  w  o  o  r  d: x"), "wachtwoord: x");
+        assert_eq!(keys("w. a. c. h. t. w. o. o. r. d."), "wachtwoord.");
+        assert_eq!(keys("g - e - p - e - s - t"), "gepest");
+        assert_eq!(keys("w·a·c·h·t"), "wacht");
+        // Mixed separators, three letters, or long gaps stay as typed.
+        assert_eq!(keys("w a.c h"), "w a.c h");
+        assert_eq!(keys("a b c en d"), "a b c en d");
+        assert_eq!(keys("x    y    z    w"), "x    y    z    w");
         assert_eq!(keys("bel 06-12345678 of a b"), "bel 06-12345678 of a b");
         assert_eq!(keys("groep 3B en e-mail"), "groep 3b en e-mail");
         // Punctuation around a word stays punctuation.
