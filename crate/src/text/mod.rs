@@ -106,9 +106,10 @@ impl<'a> Document<'a> {
     pub fn is_capitalised(&self, norm_at: usize) -> bool {
         let o = self.norm.map.start(norm_at);
         let o = floor_boundary(self.original, o.min(self.original.len()));
-        self.original[o..]
-            .chars()
-            .next()
+        let rest = &self.original[o..];
+        normalize::decode_entity(rest)
+            .map(|(c, _)| c)
+            .or_else(|| rest.chars().next())
             .is_some_and(char::is_uppercase)
     }
 }
