@@ -6,6 +6,7 @@
 
 import { t } from './i18n.js';
 
+const MASK = '•'.repeat(8);
 const NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Ll}+\s+)*\p{Lu}[\p{L}'’-]*)*$/u;
 
 /** Initials for a name: "Emma" → "E.", "Emma van den Berg" → "E.v.d.B." */
@@ -20,8 +21,10 @@ export function initials(name) {
 /** { label, replacement } for a finding, or null when no fix is safe. */
 export function fixFor(finding) {
   const text = finding.text ?? '';
-  if (finding.category === 'password' && text.trim().length > 0 && !/\s/.test(text.trim())) {
-    return { label: t('fix_mask'), replacement: '•'.repeat(8) };
+  if (finding.category === 'password') {
+    // Keep a label the finding may include ("wachtwoord: "), mask the value after it.
+    const m = /^([\s\S]*?[:=]\s*|[\s\S]*\s)?(\S+)$/.exec(text);
+    if (m) return { label: t('fix_mask'), replacement: (m[1] ?? '') + MASK };
   }
   if (finding.category === 'minor' && NAME.test(text.trim())) {
     return { label: t('fix_initials', [initials(text)]), replacement: initials(text) };

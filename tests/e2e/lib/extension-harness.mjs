@@ -89,7 +89,7 @@ export function readMarkers() {
  * browser's own caret hit test decides (see markerOverWord).
  */
 export function wordRects(word) {
-  const root = window.kwFixture.root();
+  const root = (window.kwFixture ?? window.parent.kwFixture).root();
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const i = n.data.indexOf(word);
@@ -105,7 +105,7 @@ export function wordRects(word) {
 
 /** For a form field: is the character under (x, y) inside `word`? Uses the browser's caret hit test. */
 export function pointInFieldWord([x, y, word]) {
-  const field = window.kwFixture.root();
+  const field = (window.kwFixture ?? window.parent.kwFixture).root();
   let node;
   let offset;
   if (document.caretPositionFromPoint) {
