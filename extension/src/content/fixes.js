@@ -46,25 +46,61 @@ function afterSelectionSettles(doc) {
   });
 }
 
+const nextFrame = (win) => new Promise((resolve) => win.requestAnimationFrame(() => resolve()));
+
+function select(doc, range) {
+  const sel = doc.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
 /**
  * Replaces the finding's text in `draft` by `replacement`. Returns true when
  * the editor took the edit.
+ *
+ * execCommand('insertText') edits the DOM like typing and fires `input`;
+ * editors that watch the DOM (Lexical, ProseMirror, Quill, Draft.js,
+ * TinyMCE) take it from there. It fires no `beforeinput`, though, and
+ * editors driven only by beforeinput (CKEditor 5) put their own DOM back:
+ * for those, the same edit goes in as a beforeinput event with its target
+ * range, which such an editor handles itself (and marks as handled).
  */
 export async function applyFix(draft, finding, replacement) {
   const field = draft.field;
   const doc = field.ownerDocument;
+  const win = doc.defaultView;
   if (draft.kind !== 'editable') {
     if (field.value.slice(finding.start, finding.end) !== finding.text) return false;
     field.focus({ preventScroll: true });
     field.setSelectionRange(finding.start, finding.end);
     return doc.execCommand('insertText', false, replacement);
   }
-  const range = draft.rangeOf(finding);
-  if (!range || range.toString().replace(/\u00a0/g, ' ') !== finding.text.replace(/\u00a0/g, ' ')) return false;
+  const same = (a, b) => a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
+  const took = () => same(draft.readText().slice(finding.start, finding.start + replacement.length), replacement);
+  let range = draft.rangeOf(finding);
+  if (!range || !same(range.toString(), finding.text)) return false;
   field.focus({ preventScroll: true });
-  const sel = doc.getSelection();
-  sel.removeAllRanges();
-  sel.addRange(range);
+  select(doc, range);
   await afterSelectionSettles(doc);
-  return doc.execCommand('insertText', false, replacement);
+  doc.execCommand('insertText', false, replacement);
+  await nextFrame(win);
+  if (took()) return true;
+  // The editor undid the DOM edit: offer it the edit as input.
+  range = draft.rangeOf(finding);
+  if (!range || !same(range.toString(), finding.text)) return false;
+  select(doc, range);
+  await afterSelectionSettles(doc);
+  const { startContainer, startOffset, endContainer, endOffset } = range;
+  field.dispatchEvent(
+    new win.InputEvent('beforeinput', {
+      inputType: 'insertText',
+      data: replacement,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      targetRanges: [new win.StaticRange({ startContainer, startOffset, endContainer, endOffset })],
+    }),
+  );
+  await nextFrame(win);
+  return took();
 }
