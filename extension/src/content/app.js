@@ -138,6 +138,8 @@ export class App {
     if (!found || this.fieldOff(found.field)) return;
     this.adopt([found]);
     const draft = this.drafts.get(found.field);
+    // A script may have filled the field without an input event (a restored draft): look again.
+    draft?.schedule(0);
     if (draft && draft !== this.focused) {
       this.focused = draft;
       this.emit('focus', draft);

@@ -118,7 +118,7 @@ export class Draft {
   }
 
   /** The finding's rectangles on screen (viewport coordinates). */
-  rects(finding, range = null) {
+  rects(finding, range = null, pass = undefined) {
     if (this.kind === 'editable') {
       const r = range ?? this.rangeOf(finding);
       return r ? [...r.getClientRects()].filter((x) => x.width > 0 && x.height > 0) : [];
@@ -126,7 +126,7 @@ export class Draft {
     // A stale finding (the text moved on) shows nothing until the next scan.
     if (this.field.value.slice(finding.start, finding.end).replace(/\u00a0/g, ' ') !== finding.text) return [];
     this.mirror ??= new Mirror(this.app.overlay.layers.mirrors);
-    return this.mirror.rects(this.field, finding.start, finding.end).filter((x) => x.width > 0 && x.height > 0);
+    return this.mirror.rects(this.field, finding.start, finding.end, pass).filter((x) => x.width > 0 && x.height > 0);
   }
 
   /** "Negeer hier": this finding stays quiet in this draft. */

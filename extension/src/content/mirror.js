@@ -69,9 +69,11 @@ export class Mirror {
     return this.el.firstChild;
   }
 
-  /** Client rects of [start, end) of the control's value. */
-  rects(control, start, end) {
-    const node = this.sync(control);
+  /** Client rects of [start, end) of the control's value; `pass` names a layout pass (one sync per pass). */
+  rects(control, start, end, pass) {
+    let node = this.el.firstChild;
+    if (pass === undefined || pass !== this.pass || control.value !== this.value) node = this.sync(control);
+    this.pass = pass;
     if (!node) return [];
     const len = node.data.length;
     const r = this.el.ownerDocument.createRange();

@@ -78,8 +78,10 @@ export default {
       request();
     }
 
+    let pass = 0;
     function layout() {
       frame = 0;
+      pass += 1;
       const hits = [];
       for (const [draft, box] of boxes) {
         const vis = visibleRect(draft.field, box.ancestors);
@@ -96,7 +98,7 @@ export default {
             entry.range = draft.rangeOf(finding);
             refreshHighlights();
           }
-          const rects = draft.rects(finding, entry.range);
+          const rects = draft.rects(finding, entry.range, pass);
           const u = union(rects);
           const mark = app.overlay.el('div', 'mark');
           mark.dataset.category = finding.category;
