@@ -19,17 +19,13 @@ export async function syncUserSites() {
   const existing = await api.scripting.getRegisteredContentScripts({ ids: [ID] });
   if (existing.length) await api.scripting.unregisterContentScripts({ ids: [ID] });
   if (!matches.length) return;
-  await api.scripting.registerContentScripts([
-    {
-      id: ID,
-      matches,
-      js: ['content.js'],
-      css: ['content.css'],
-      allFrames: true,
-      matchOriginAsFallback: true,
-      runAt: 'document_idle',
-    },
-  ]);
+  const script = { id: ID, matches, js: ['content.js'], css: ['content.css'], allFrames: true, runAt: 'document_idle' };
+  try {
+    // about:blank and srcdoc editor frames (TinyMCE, CKEditor 4) too.
+    await api.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
+  } catch {
+    await api.scripting.registerContentScripts([script]); // a browser without that option
+  }
 }
 
 /** Runs the content script in an open tab right away (no reload needed). */

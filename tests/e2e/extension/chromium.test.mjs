@@ -177,6 +177,60 @@ describe('fields', () => {
   });
 });
 
+describe('markers follow the text', () => {
+  for (const page of ['contenteditable.html', 'textarea.html']) {
+    test(`${page}: after re-wrapping (narrower field) and scrolling, markers stay on the word`, async () => {
+      const ctx = await open(ext, page);
+      await typeDraft(ctx);
+      await until(() => markersOf(ctx.frame).then((m) => m.length === 1), { message: 'a marker' });
+      const onWord = async () => {
+        const [mark] = await markersOf(ctx.frame);
+        if (!mark) return false;
+        if (page === 'textarea.html') {
+          const r = mark.rect;
+          return (await ctx.frame.evaluate(pointInFieldWord, [(r.left + r.right) / 2, (r.top + r.bottom) / 2, SECRET])).inside;
+        }
+        const words = await ctx.frame.evaluate(wordRects, SECRET);
+        return words.some((w) => intersects(w, mark.rect));
+      };
+      const before = (await markersOf(ctx.frame))[0].rect;
+      // Narrow the field so the password wraps onto another line.
+      await ctx.page.evaluate(() => {
+        window.kwFixture.root().style.width = '170px';
+      });
+      await until(async () => (await onWord()) && (await markersOf(ctx.frame))[0].rect.top !== before.top, { message: 'the marker on the re-wrapped word' });
+      // Scroll the page: the marker moves with the word.
+      await ctx.page.evaluate(() => {
+        document.body.style.paddingBottom = '3000px';
+        window.scrollTo(0, 60);
+      });
+      await until(onWord, { message: 'the marker on the word after scrolling' });
+      await ctx.page.close();
+    });
+  }
+});
+
+describe('a child named in a post (waits on the minors detector)', () => {
+  test('Lexical: the name becomes initials in one click, undo brings it back', async () => {
+    const ctx = await open(ext, 'lexical.html');
+    const text = 'Emma (groep 6) is opgenomen in het ziekenhuis.';
+    await typeDraft(ctx, text);
+    const [mark] = await until(() => markersOf(ctx.frame, 'minor').then((m) => m.length > 0 && m), { message: 'a minor marker' });
+    const words = await ctx.frame.evaluate(wordRects, 'Emma');
+    assert.ok(words.some((w) => intersects(w, mark.rect)));
+    const { x, y } = await pageCentre(ctx.page, ctx.frame, mark.rect);
+    await ctx.page.mouse.move(x - 2, y);
+    await ctx.page.mouse.move(x, y);
+    const fix = ctx.frame.locator('kladwacht-overlay .card[data-category="minor"] button[data-action="fix"]');
+    await fix.waitFor({ state: 'visible' });
+    await fix.click();
+    await until(() => modelText(ctx.frame).then((t) => t.startsWith('E. (groep 6)')), { message: 'initials in the editor model' });
+    await ctx.page.keyboard.press('Control+z');
+    await until(() => modelText(ctx.frame).then((t) => t.startsWith('Emma (groep 6)')), { message: 'undo to restore the name' });
+    await ctx.page.close();
+  });
+});
+
 describe('card, popup and switches', () => {
   let page;
   let frame;

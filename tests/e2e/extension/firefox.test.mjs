@@ -114,6 +114,24 @@ for (const editor of EDITORS.filter((e) => FIREFOX_EDITORS.includes(e.name))) {
   });
 }
 
+test('Firefox: TinyMCE (editor in an iframe) is highlighted, DOM as without the extension', async () => {
+  for (const { driver } of [ext, bare]) {
+    await open(driver, 'tinymce.html');
+    await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
+    await driver.findElement(By.css('body')).click();
+    await driver.actions().sendKeys(DRAFT).perform();
+    await driver.switchTo().defaultContent();
+  }
+  const { driver } = ext;
+  await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
+  const marks = await until(() => markers(driver).then((m) => m.length > 0 && m), { message: 'a marker in the frame' });
+  const words = await driver.executeScript(wordRects, SECRET);
+  assert.ok(words.some((w) => intersects(w, marks[0].rect)), `marker ${JSON.stringify(marks[0].rect)} over ${JSON.stringify(words)}`);
+  await driver.switchTo().defaultContent();
+  assert.ok((await html(driver)).includes(SECRET));
+  assert.equal(await html(driver), await html(bare.driver));
+});
+
 test('Firefox: a compose box that opens late is covered', async () => {
   const { driver } = ext;
   await open(driver, 'late.html');
