@@ -7,7 +7,7 @@ import { api } from '../shared/api.js';
 import { Draft } from './draft.js';
 import { Overlay } from './overlay.js';
 import { fieldSignature } from './fields.js';
-import { uiLang } from './i18n.js';
+import { setLang } from '../shared/i18n.js';
 
 export class App {
   constructor({ doc, adapter, site, settings, host, features }) {
@@ -22,7 +22,8 @@ export class App {
     this.focused = null;
     this.handlers = {};
     this.cleanups = [];
-    this.lang = uiLang();
+    this.lang = settings.lang;
+    setLang(this.lang);
     this._overlay = null;
   }
 

@@ -32,6 +32,11 @@ async function boot() {
     } else if (!state.active && app) {
       app.stop();
       app = null;
+    } else if (app && settings.lang !== app.lang) {
+      // Another language: start over so every label is redrawn.
+      app.stop();
+      app = new App({ doc: document, adapter: adapterFor(host), site: state, settings, host, features });
+      app.start();
     } else if (app) {
       app.settings = settings;
     }

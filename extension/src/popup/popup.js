@@ -5,12 +5,11 @@
 import { api } from '../shared/api.js';
 import { loadSettings, saveSettings, siteState } from '../shared/settings.js';
 
-const t = (key, subs) => api.i18n.getMessage(key, subs) || key;
+import { setLang, t } from '../shared/i18n.js';
+
 const $ = (id) => document.getElementById(id);
 const HOUR = 60 * 60 * 1000;
 
-for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-document.documentElement.lang = api.i18n.getUILanguage?.().toLowerCase().startsWith('en') ? 'en' : 'nl';
 
 async function currentTab() {
   // The end-to-end tests open the popup as a page and name the tab (?tab=ID).
@@ -29,12 +28,23 @@ function siteOf(tab) {
   }
 }
 
-const timeFmt = new Intl.DateTimeFormat(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+function applyLang(lang) {
+  setLang(lang);
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  // The switch names the other language in that language.
+  const other = lang === 'en' ? 'nl' : 'en';
+  $('lang').textContent = t('popup_lang_switch', [], other);
+  $('lang').lang = other;
+  $('lang').dataset.lang = other;
+}
 
 async function render() {
   const tab = await currentTab();
   const url = siteOf(tab);
   const settings = await loadSettings();
+  applyLang(settings.lang);
+  const timeFmt = new Intl.DateTimeFormat(settings.lang, { hour: '2-digit', minute: '2-digit' });
   const siteEl = $('site');
   const draftEl = $('draft');
   const toggle = $('site-toggle');
@@ -111,6 +121,11 @@ $('site-toggle').addEventListener('change', async (e) => {
     $('error').hidden = false;
     console.warn('Kladwacht:', err);
   }
+  ctx = await render();
+});
+
+$('lang').addEventListener('click', async (e) => {
+  await saveSettings({ lang: e.currentTarget.dataset.lang });
   ctx = await render();
 });
 

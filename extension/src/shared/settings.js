@@ -2,11 +2,12 @@
 //   pausedUntil  epoch ms; Kladwacht stays quiet until then
 //   sites        { host: true|false } — a built-in site switched off, or another site switched on
 //   fieldsOff    { host: [field signature, …] } — fields the user switched off
+//   lang         'nl' (default) or 'en': the language of cards and popup
 
 import { api } from './api.js';
 import { defaultSite, USER_SITE_CHANNEL } from './sites.js';
 
-export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {} };
+export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {}, lang: 'nl' };
 
 export async function loadSettings() {
   const got = await api.storage.local.get(Object.keys(DEFAULTS));

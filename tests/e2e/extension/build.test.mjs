@@ -99,3 +99,15 @@ test('web-ext lint is clean (no errors, no warnings)', () => {
   const issues = [...report.errors, ...report.warnings, ...report.notices].map((i) => `${i.code}: ${i.message} (${i.file ?? ''})`);
   assert.deepEqual(issues, []);
 });
+
+test('Dutch and English labels: the same keys, and every key the code uses exists', () => {
+  const nl = JSON.parse(read('chrome', '_locales/nl/messages.json'));
+  const en = JSON.parse(read('chrome', '_locales/en/messages.json'));
+  assert.deepEqual(Object.keys(nl).sort(), Object.keys(en).sort());
+  assert.equal(manifest('chrome').default_locale, 'nl');
+  const code = ['content.js', 'popup.js', 'popup.html'].map((f) => read('chrome', f)).join('\n');
+  const used = new Set([...code.matchAll(/\bt\(\s*['"`]([a-z_A-Z0-9]+)['"`]/g), ...code.matchAll(/data-i18n="([a-zA-Z_0-9]+)"/g)].map((m) => m[1]));
+  for (const key of used) assert.ok(key in nl, `missing label ${key}`);
+  for (let r = 1; r <= 14; r++) assert.ok(`rule_R${r}` in nl, `policy rule R${r} explained`);
+  for (const c of ['password', 'identifier', 'medical', 'psychosocial', 'family', 'financial', 'minor', 'offensive']) assert.ok(`cat_${c}` in nl, c);
+});

@@ -241,7 +241,7 @@ describe('card, popup and switches', () => {
   });
   after(() => page?.close());
 
-  test('hovering shows the card: what, why, what instead, in Dutch or English; screenshot', async () => {
+  test('hovering shows the card in Dutch: what, why, what instead, the buttons; screenshot', async () => {
     const [mark] = await markersOf(frame);
     const { x, y } = await pageCentre(page, frame, mark.rect);
     await page.mouse.move(x, y);
@@ -252,6 +252,9 @@ describe('card, popup and switches', () => {
     for (const part of ['.what', '.why', '.instead', 'button[data-action="ignore"]', 'button[data-action="fix"]']) {
       assert.ok((await card.locator(part).textContent()).trim().length > 0, `${part} has text`);
     }
+    assert.equal((await card.locator('.badge').textContent()).trim(), 'Niet versturen');
+    assert.equal((await card.locator('button[data-action="ignore"]').textContent()).trim(), 'Negeer hier');
+    assert.match(await card.locator('.why').textContent(), /wachtwoord/i);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'extension-highlight.png') });
     // Moving away closes it.
@@ -290,6 +293,27 @@ describe('card, popup and switches', () => {
     assert.equal(await popup.locator('#site').getAttribute('data-state'), 'off');
     await popup.check('#site-toggle');
     await until(() => markersOf(frame).then((m) => m.length === 1), { message: 'markers back with the site on' });
+    await popup.close();
+  });
+
+  test('English from the popup: the card follows; back to Dutch', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.locator('#pause').textContent(), 'Pauzeer een uur');
+    await popup.click('#lang');
+    await until(() => popup.locator('#pause').textContent().then((t) => t === 'Pause for an hour'), { message: 'the popup in English' });
+    const card = page.locator('kladwacht-overlay .card');
+    const [mark] = await until(() => markersOf(frame).then((m) => m.length === 1 && m), { message: 'the marker after the switch' });
+    const { x, y } = await pageCentre(page, frame, mark.rect);
+    await page.mouse.move(x - 2, y);
+    await page.mouse.move(x, y);
+    await card.waitFor({ state: 'visible' });
+    assert.equal((await card.locator('.badge').textContent()).trim(), 'Do not send');
+    await page.mouse.move(5, 5);
+    await card.waitFor({ state: 'detached' });
+    await popup.click('#lang');
+    await until(() => popup.locator('#pause').textContent().then((t) => t === 'Pauzeer een uur'), { message: 'the popup in Dutch' });
     await popup.close();
   });
 

@@ -11,8 +11,6 @@ let siteState;
 let defaultSite;
 
 before(async () => {
-  // The helpers read labels through the WebExtension i18n API.
-  globalThis.chrome = { i18n: { getMessage: (key, subs) => (subs ? `${key}:${[].concat(subs).join(',')}` : key) } };
   ({ paragraphs } = await import('../../../extension/src/content/text-model.js'));
   ({ fixFor, initials } = await import('../../../extension/src/content/fixes.js'));
   ({ siteState } = await import('../../../extension/src/shared/settings.js'));
@@ -32,11 +30,24 @@ test('fixes: a password is masked after its label, a name becomes initials, othe
   assert.equal(fixFor({ category: 'password', text: 'Zonnebloem7!' }).replacement, '••••••••');
   assert.equal(fixFor({ category: 'password', text: 'wachtwoord: Zonnebloem7!' }).replacement, 'wachtwoord: ••••••••');
   assert.equal(fixFor({ category: 'minor', text: 'Emma' }).replacement, 'E.');
+  assert.equal(fixFor({ category: 'minor', text: 'Emma' }).label, 'Vervang door E.');
+  assert.equal(fixFor({ category: 'password', text: 'x1' }).label, 'Vervang door puntjes');
   assert.equal(fixFor({ category: 'minor', text: 'Emma van den Berg' }).replacement, 'E.v.d.B.');
   assert.equal(initials('Noah De Smet'), 'N.D.S.');
   assert.equal(fixFor({ category: 'minor', text: '@emma_2012' }), null, 'a handle is not a name');
   assert.equal(fixFor({ category: 'medical', text: 'ziekenhuis' }), null);
   assert.equal(fixFor({ category: 'identifier', text: 'NL91ABNA0417164300' }), null);
+});
+
+test('labels: Dutch by default, English on request, placeholders filled', async () => {
+  const { t, setLang } = await import('../../../extension/src/shared/i18n.js');
+  assert.equal(t('sev_block'), 'Niet versturen');
+  assert.equal(t('popup_findings', ['3']), '3 aandachtspunten in dit bericht.');
+  setLang('en');
+  assert.equal(t('sev_block'), 'Do not send');
+  assert.equal(t('popup_active', ['mail.google.com']), 'Active on mail.google.com');
+  setLang('fr');
+  assert.equal(t('sev_block'), 'Niet versturen', 'an unknown language falls back to Dutch');
 });
 
 test('site switches: built-in sites on by default, pause wins, other sites only when switched on', () => {

@@ -55,7 +55,7 @@ export default {
       el.dataset.severity = finding.severity;
       el.setAttribute('role', 'dialog');
       el.setAttribute('aria-label', `Kladwacht: ${categoryLabel(finding.category)}`);
-      const { message, advice } = findingText(finding, app.lang);
+      const { message, advice } = findingText(finding);
       const closeBtn = o.el('button', 'close', '×');
       closeBtn.setAttribute('aria-label', t('card_close'));
       closeBtn.dataset.action = 'close';
