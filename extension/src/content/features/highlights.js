@@ -84,6 +84,12 @@ export default {
       pass += 1;
       const hits = [];
       for (const [draft, box] of boxes) {
+        // Hidden or token-sized fields (an editor's own input-catching textarea) get no markers.
+        const own = draft.field.getBoundingClientRect();
+        if (own.width < 4 || own.height < 4) {
+          box.clip.replaceChildren();
+          continue;
+        }
         const vis = visibleRect(draft.field, box.ancestors);
         const s = box.clip.style;
         s.left = `${vis.left}px`;
