@@ -331,6 +331,34 @@ describe('card, popup and switches', () => {
   });
 });
 
+test('"niet in dit veld" switches a field off, and it stays off after a reload', async () => {
+  const { page } = await open(ext, 'late.html');
+  const frame = page.mainFrame();
+  await page.click('#compose');
+  await page.click('#notes');
+  await page.keyboard.type('wachtwoord: Zonnebloem7!');
+  const [mark] = await until(() => markersOf(frame).then((m) => m.length === 1 && m), { message: 'a marker in the notes' });
+  const { x, y } = await pageCentre(page, frame, mark.rect);
+  await page.mouse.move(x - 2, y);
+  await page.mouse.move(x, y);
+  await page.locator('kladwacht-overlay .card button[data-action="field-off"]').click();
+  await until(() => markersOf(frame).then((m) => m.length === 0), { message: 'the field switched off' });
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.click('#compose');
+  await page.click('#notes');
+  await page.keyboard.type('wachtwoord: Zonnebloem7!');
+  await page.click('#editor');
+  await page.keyboard.type('wachtwoord: Zonnebloem7!');
+  // The body is checked, the notes field is not.
+  const marks = await until(() => markersOf(frame).then((m) => m.length > 0 && m), { message: 'a marker in the body' });
+  const notes = await page.locator('#notes').boundingBox();
+  assert.equal(marks.length, 1);
+  assert.ok(!intersects(marks[0].rect, { left: notes.x, top: notes.y, right: notes.x + notes.width, bottom: notes.y + notes.height }));
+  await ext.worker.evaluate(() => chrome.storage.local.remove('fieldsOff'));
+  await page.close();
+});
+
 test('no request left the machine: pages, content scripts, the worker and the popup', async () => {
   const outside = externalRequests(ext.requests);
   assert.deepEqual(outside, [], 'requests recorded by the browser');
