@@ -132,13 +132,13 @@ describe('every editor', () => {
         await until(async () => {
           const t = await modelText(frame);
           return !t.includes(SECRET) && t.includes('••••••••');
-        }, { message: 'the editor model to hold the masked password' });
+        }, { message: 'the editor model to hold the masked password', detail: () => modelText(frame) });
         await until(() => markersOf(frame).then((m) => m.length === 0), { message: 'the marker to go' });
         await page.keyboard.press('Control+z');
         await until(async () => {
           const t = await modelText(frame);
           return t.includes(SECRET) && !t.includes('••••');
-        }, { message: 'undo to restore the password' });
+        }, { message: 'undo to restore the password', detail: () => modelText(frame) });
         await until(() => markersOf(frame).then((m) => m.length === 1), { message: 'the marker to return after undo' });
       });
     });

@@ -104,12 +104,12 @@ for (const editor of EDITORS.filter((e) => FIREFOX_EDITORS.includes(e.name))) {
       await until(async () => {
         const t = await modelText(driver);
         return !t.includes(SECRET) && t.includes('••••••••');
-      }, { message: 'the masked password in the editor model' });
+      }, { message: 'the masked password in the editor model', detail: () => modelText(driver) });
       await driver.actions().keyDown(Key.CONTROL).sendKeys('z').keyUp(Key.CONTROL).perform();
       await until(async () => {
         const t = await modelText(driver);
         return t.includes(SECRET) && !t.includes('••••');
-      }, { message: 'undo to restore the password' });
+      }, { message: 'undo to restore the password', detail: () => modelText(driver) });
     });
   });
 }

@@ -54,7 +54,7 @@ export const DRAFT = 'Beste collega,\nhet wachtwoord: Zonnebloem7! voor de klas-
 export const SECRET = 'Zonnebloem7!';
 
 /** Polls `fn` until it returns a truthy value (no fixed sleeps in tests). */
-export async function until(fn, { timeout = 10000, interval = 50, message = 'condition' } = {}) {
+export async function until(fn, { timeout = 10000, interval = 50, message = 'condition', detail } = {}) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
@@ -64,7 +64,10 @@ export async function until(fn, { timeout = 10000, interval = 50, message = 'con
     } catch (e) {
       last = e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${message}; last: ${last?.message ?? JSON.stringify(last)}`);
+    if (Date.now() > end) {
+      const more = detail ? `; ${JSON.stringify(await detail().catch((e) => e.message))}` : '';
+      throw new Error(`timed out waiting for ${message}; last: ${last?.message ?? JSON.stringify(last)}${more}`);
+    }
     await new Promise((r) => setTimeout(r, interval));
   }
 }
