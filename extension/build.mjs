@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
-import { DEFAULT_SITES, TEST_SITES, matchPatterns } from './src/shared/sites.js';
+import { DEFAULT_SITES, TEST_OPT_IN_PATTERNS, TEST_SITES, matchPatterns } from './src/shared/sites.js';
 import { icon } from './build/icons.mjs';
 import { zipDir } from './build/zip.mjs';
 
@@ -70,7 +70,7 @@ function manifest(test, browser) {
   const sites = test ? [...DEFAULT_SITES, ...TEST_SITES] : DEFAULT_SITES;
   const patterns = matchPatterns(sites);
   m.content_scripts[0].matches = patterns;
-  m.host_permissions = patterns;
+  m.host_permissions = test ? [...patterns, ...TEST_OPT_IN_PATTERNS] : patterns;
   if (test) m.name = 'Kladwacht (test)';
   return m;
 }

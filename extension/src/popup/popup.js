@@ -114,7 +114,8 @@ $('site-toggle').addEventListener('change', async (e) => {
     await saveSettings({ sites });
     if (!builtin) {
       await api.runtime.sendMessage({ type: on ? 'user-site-on' : 'user-site-off', tabId: tab.id });
-      if (!on) await api.permissions.remove({ origins });
+      // Give the site's permission back; a permission the extension must keep cannot be.
+      if (!on) await api.permissions.remove({ origins }).catch(() => {});
     }
   } catch (err) {
     $('error').textContent = t('popup_error');

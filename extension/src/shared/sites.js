@@ -23,8 +23,12 @@ export const DEFAULT_SITES = [
   { name: 'Teams', hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'], channel: 'chat' },
 ];
 
-// Only in the end-to-end test build (dist/chrome-test): the local test server.
+// Only in the end-to-end test builds (dist/*-test): the local test server.
 export const TEST_SITES = [{ name: 'Testpagina', hosts: ['127.0.0.1', 'localhost'], channel: 'email', scheme: 'http' }];
+// Test builds may also reach this loopback host but do not run there until
+// the user switches it on from the popup: it stands in for "any other site"
+// (its permission is granted at install, so no browser prompt in the tests).
+export const TEST_OPT_IN_PATTERNS = ['http://127.0.0.2/*'];
 
 export const SITES = typeof KLADWACHT_TEST_BUILD !== 'undefined' && KLADWACHT_TEST_BUILD
   ? [...DEFAULT_SITES, ...TEST_SITES]

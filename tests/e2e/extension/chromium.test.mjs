@@ -331,6 +331,44 @@ describe('card, popup and switches', () => {
   });
 });
 
+test('another site: off until switched on in the popup, then checked (also after a reload), and off again', async () => {
+  // 127.0.0.2 stands in for any site that is not built in (see TEST_OPT_IN_PATTERNS).
+  const other = await startFixtureServer({ host: '127.0.0.2' });
+  try {
+    const page = await ext.context.newPage();
+    const frame = page.mainFrame();
+    await page.goto(`${other.url}/fixtures/textarea.html`);
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.evaluate(() => document.querySelector('kladwacht-overlay')), null, 'not active before');
+    const tabId = await ext.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('body[data-ready="true"]');
+    assert.equal(await popup.locator('#site').getAttribute('data-state'), 'off');
+    assert.equal(await popup.isChecked('#site-toggle'), false);
+    await popup.check('#site-toggle');
+    await until(() => popup.locator('#site').getAttribute('data-state').then((s) => s === 'on'), { message: 'the popup to say on' });
+    const registered = await ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    assert.deepEqual(registered.map((r) => r.matches).flat(), ['http://127.0.0.2/*']);
+    // Injected into the open tab without a reload.
+    await page.click('#editor');
+    await page.keyboard.type('wachtwoord: Zonnebloem7!');
+    await until(() => markersOf(frame).then((m) => m.length === 1), { message: 'a marker on the switched-on site' });
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.click('#editor');
+    await page.keyboard.type('wachtwoord: Zonnebloem7!');
+    await until(() => markersOf(frame).then((m) => m.length === 1), { message: 'a marker after a reload' });
+    await popup.uncheck('#site-toggle');
+    await until(() => markersOf(frame).then((m) => m.length === 0), { message: 'markers gone with the site off' });
+    assert.deepEqual(await ext.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()), []);
+    await popup.close();
+    await page.close();
+  } finally {
+    await other.close();
+  }
+});
+
 test('"niet in dit veld" switches a field off, and it stays off after a reload', async () => {
   const { page } = await open(ext, 'late.html');
   const frame = page.mainFrame();
@@ -366,4 +404,5 @@ test('no request left the machine: pages, content scripts, the worker and the po
   const workerRequests = ext.requests.filter((r) => r.fromWorker);
   assert.ok(workerRequests.every((r) => r.url.startsWith(`chrome-extension://${ext.extensionId}/`)), JSON.stringify(workerRequests));
   assert.ok(server.log.every((r) => r.path.startsWith('/fixtures/') || r.path === '/favicon.ico'), 'only the fixture pages were served');
+  assert.ok(ext.requests.every((r) => !/^https?:/.test(r.url) || /^http:\/\/127\.0\.0\.[12]:/.test(r.url)), 'http(s) only to the local test servers');
 });

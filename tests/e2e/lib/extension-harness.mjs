@@ -26,9 +26,10 @@ export function requireExtensionBuild() {
 }
 
 /** Builds the fixture pages if needed and serves them: /fixtures/ plain, /fixtures/csp/ with a strict CSP. */
-export async function startFixtureServer() {
+export async function startFixtureServer({ host } = {}) {
   await buildFixtures();
   return startServer({
+    host,
     mounts: { '/fixtures/': FIXTURES_DIST, '/fixtures/csp/': FIXTURES_DIST },
     headers: [{ prefix: '/fixtures/csp/', headers: { 'Content-Security-Policy': STRICT_CSP } }],
   });
