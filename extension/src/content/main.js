@@ -32,8 +32,8 @@ async function boot() {
     } else if (!state.active && app) {
       app.stop();
       app = null;
-    } else if (app && settings.lang !== app.lang) {
-      // Another language: start over so every label is redrawn.
+    } else if (app && (settings.lang !== app.settings.lang || settings.drawMode !== app.settings.drawMode)) {
+      // Another language or way of drawing: start over so everything is redrawn.
       app.stop();
       app = new App({ doc: document, adapter: adapterFor(host), site: state, settings, host, features });
       app.start();

@@ -3,11 +3,13 @@
 //   sites        { host: true|false } — a built-in site switched off, or another site switched on
 //   fieldsOff    { host: [field signature, …] } — fields the user switched off
 //   lang         'nl' (default) or 'en': the language of cards and popup
+//   drawMode     'auto' (the browser's Highlight API where it has one) or 'overlay'
+//                (Kladwacht draws every underline itself; for browsers that misdraw)
 
 import { api } from './api.js';
 import { defaultSite, USER_SITE_CHANNEL } from './sites.js';
 
-export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {}, lang: 'nl' };
+export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {}, lang: 'nl', drawMode: 'auto' };
 
 export async function loadSettings() {
   const got = await api.storage.local.get(Object.keys(DEFAULTS));

@@ -17,6 +17,7 @@ import {
   SECRET,
   intersects,
   pointInFieldWord,
+  highlightHolds,
   readMarkers,
   requireExtensionBuild,
   startFixtureServer,
@@ -92,8 +93,19 @@ describe('every editor', () => {
       test('typing a draft highlights the password over the typed word', async () => {
         withExt = await open(ext, editor.page, editor);
         await typeDraft(withExt);
-        const marks = await until(() => markersOf(withExt.frame).then((m) => m.length > 0 && m), { message: 'a password marker' });
-        assert.equal(marks.length, 1);
+        // Markers can show mid-typing (a scan runs at least every 600 ms): wait for the whole word.
+        const covers = async (m) => {
+          if (m.length !== 1) return false;
+          if (editor.kind === 'editable') return withExt.frame.evaluate(highlightHolds, ['kladwacht-block', SECRET]);
+          const { left, right, top, bottom } = m[0].rect;
+          const y = (top + bottom) / 2;
+          const [a, b] = await Promise.all([left + 2, right - 2].map((x) => withExt.frame.evaluate(pointInFieldWord, [x, y, SECRET])));
+          return a.inside && b.inside;
+        };
+        const marks = await until(() => markersOf(withExt.frame).then(async (m) => (await covers(m)) && m), {
+          message: 'one password marker over the whole word',
+          detail: () => markersOf(withExt.frame),
+        });
         assert.equal(marks[0].severity, 'block');
         if (editor.kind === 'editable') {
           const words = await withExt.frame.evaluate(wordRects, SECRET);
@@ -210,6 +222,26 @@ describe('markers follow the text', () => {
   }
 });
 
+test('without the Highlight API (drawMode overlay) the overlay draws the underline over the word itself', async () => {
+  await ext.worker.evaluate(() => chrome.storage.local.set({ drawMode: 'overlay' }));
+  try {
+    const ctx = await open(ext, 'prosemirror.html');
+    await typeDraft(ctx);
+    const [mark] = await until(() => markersOf(ctx.frame).then((m) => m.length === 1 && m), { message: 'a marker' });
+    const drawn = await ctx.frame.evaluate(() => {
+      const root = document.querySelector('kladwacht-overlay').shadowRoot;
+      const seg = root.querySelector('.clip.draw .mark .seg');
+      return { seg: Boolean(seg), border: seg && getComputedStyle(seg).borderBottomWidth, registered: CSS.highlights.has('kladwacht-block') };
+    });
+    assert.deepEqual(drawn, { seg: true, border: '2px', registered: false });
+    const words = await ctx.frame.evaluate(wordRects, SECRET);
+    assert.ok(words.some((w) => intersects(w, mark.rect)));
+    await ctx.page.close();
+  } finally {
+    await ext.worker.evaluate(() => chrome.storage.local.remove('drawMode'));
+  }
+});
+
 describe('a child named in a post (waits on the minors detector)', () => {
   test('Lexical: the name becomes initials in one click, undo brings it back', async () => {
     const ctx = await open(ext, 'lexical.html');
@@ -317,10 +349,10 @@ describe('card, popup and switches', () => {
     await popup.close();
   });
 
-  test('"negeer hier" hides that finding in this draft only', async () => {
+  test('clicking the word opens the card too; "negeer hier" hides that finding in this draft only', async () => {
     const [mark] = await markersOf(frame);
     const { x, y } = await pageCentre(page, frame, mark.rect);
-    await page.mouse.move(x, y);
+    await page.mouse.click(x, y);
     await page.locator('kladwacht-overlay .card button[data-action="ignore"]').click();
     await until(() => markersOf(frame).then((m) => m.length === 0), { message: 'the marker to go' });
     // Still there in another draft.

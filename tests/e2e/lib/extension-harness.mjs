@@ -87,6 +87,11 @@ export function readMarkers() {
     });
 }
 
+/** Whether Kladwacht's `name` highlight holds a range over exactly `word` (the browser draws it). */
+export function highlightHolds([name, word]) {
+  return [...(CSS.highlights.get(name) ?? [])].some((r) => r.toString() === word);
+}
+
 /**
  * Where `word` is on screen in the fixture's field, measured without Kladwacht:
  * for an editable region, a Range over the word's text; for a textarea, the

@@ -25,7 +25,7 @@ export default {
   id: 'highlights',
   start(app) {
     const win = app.win;
-    const registry = highlightRegistry(win);
+    const registry = app.settings.drawMode === 'overlay' ? null : highlightRegistry(win);
     const highlights = {};
     if (registry) {
       for (const s of SEVERITIES) {
