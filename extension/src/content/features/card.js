@@ -64,8 +64,7 @@ export default {
       const what = o.el('p', 'what');
       what.append(o.el('span', 'label', t('card_what') + ' '), message);
       const why = o.el('p', 'why');
-      why.append(o.el('span', 'label', t('card_why') + ' '), t(`rule_${finding.policy_rule}`) || finding.policy_rule);
-      const rule = o.el('p', 'rule', t('card_rule', [finding.policy_rule]));
+      why.append(o.el('span', 'label', t('card_why') + ' '), t(`rule_${finding.policy_rule}`), ' ', o.el('span', 'rule', `(${t('card_rule', [finding.policy_rule])})`));
       const instead = o.el('p', 'instead');
       instead.append(o.el('span', 'label', t('card_instead') + ' '), advice);
       const actions = o.el('div', 'actions');
@@ -82,7 +81,11 @@ export default {
       off.dataset.action = 'field-off';
       actions.append(ignore, off);
       const note = o.el('p', 'private', t('card_private'));
-      el.append(closeBtn, badge, title, what, why, rule, instead, actions, note);
+      // Long explanations scroll; the buttons stay in view below them.
+      const body = o.el('div', 'body');
+      // What to do comes before the rule: it is what the user acts on.
+      body.append(badge, title, what, instead, why);
+      el.append(closeBtn, body, actions, note);
 
       // Keep the editor's focus and selection when the card is clicked.
       el.addEventListener('mousedown', (e) => e.preventDefault());
