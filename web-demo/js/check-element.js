@@ -12,7 +12,8 @@
 // Events: kladwacht-findings ({findings, text}) after every scan, and
 // kladwacht-send ({outcome, findings}) when the send button is pressed.
 //
-// The draft never leaves the page: scanning runs in the local wasm core.
+// The draft never leaves the page: scanning runs in the local wasm core, and
+// the browser's spell checker is off (its "enhanced" mode sends text away).
 
 import { getChecker } from './core.js';
 import { t, pickLang, categoryName, findingText } from './i18n.js';
@@ -46,8 +47,8 @@ const TEMPLATE = `
     <div class="box">
       <div class="text mirror" aria-hidden="true"></div>
       <div class="overlay" aria-hidden="true"></div>
-      <textarea class="text" spellcheck="true"></textarea>
-      <div class="text rich" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="true" hidden></div>
+      <textarea class="text" spellcheck="false"></textarea>
+      <div class="text rich" contenteditable="true" role="textbox" aria-multiline="true" spellcheck="false" hidden></div>
     </div>
   </div>
   <p class="summary"></p>
@@ -101,6 +102,17 @@ export class KladwachtCheck extends HTMLElement {
     root.querySelectorAll('.channels input').forEach((r) => r.addEventListener('change', () => (this.channel = r.value)));
     root.querySelectorAll('.editors input').forEach((r) => r.addEventListener('change', () => this.setAttribute('editor', r.value)));
     $('.send').addEventListener('click', () => this.send());
+    // Pasted HTML could carry remote images (a request leaving the page) and
+    // foreign markup: the rich box takes plain text, through the editor's own
+    // input path so undo keeps working. Dropped HTML or files are refused.
+    this.rich.addEventListener('paste', (e) => {
+      e.preventDefault();
+      document.execCommand('insertText', false, e.clipboardData?.getData('text/plain') ?? '');
+    });
+    this.rich.addEventListener('drop', (e) => {
+      const types = [...(e.dataTransfer?.types ?? [])];
+      if (types.includes('text/html') || types.includes('Files')) e.preventDefault();
+    });
   }
 
   connectedCallback() {

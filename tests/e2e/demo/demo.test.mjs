@@ -100,6 +100,7 @@ before(async () => {
   proxy = await startProxy();
   browser = await launchChromium({ proxyPort: proxy.port });
   await browser.context.addInitScript(PAGE_HELPERS);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
 });
 
 after(async () => {
@@ -222,6 +223,29 @@ describe('demo page', () => {
     const hit = ranges.find((r) => r.text === SECRET);
     assert.ok(hit, `a block highlight over the secret: ${JSON.stringify(ranges)}`);
     assertSameRects(hit.rects, word, 'highlight range vs. typed word');
+    await page.close();
+  });
+
+  it('pasting HTML into the rich box inserts plain text only (no remote images), and undo works', async () => {
+    const page = await open('index.html');
+    await ready(page, '#try-check');
+    await page.locator('#try-check').getByLabel('Opgemaakte tekst').check();
+    await page.locator('#try-check .rich').click();
+    await page.evaluate(async () => {
+      const html = '<p>Hallo <b>team</b><img src="http://images.example.com/pixel.png"></p>';
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([html], { type: 'text/html' }),
+          'text/plain': new Blob(['Hallo team'], { type: 'text/plain' }),
+        }),
+      ]);
+    });
+    await page.keyboard.press('ControlOrMeta+V');
+    const rich = page.locator('#try-check .rich');
+    await page.waitForFunction(() => document.querySelector('#try-check').value === 'Hallo team');
+    assert.equal(await rich.innerHTML(), 'Hallo team');
+    await page.keyboard.press('ControlOrMeta+Z');
+    await page.waitForFunction(() => document.querySelector('#try-check').value === '');
     await page.close();
   });
 
