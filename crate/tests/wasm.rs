@@ -58,8 +58,7 @@ fn context_error(context: JsValue) -> String {
     let s = Scanner::new(None).unwrap();
     let msg = error_message(
         s.scan("hallo", context)
-            .err()
-            .expect("bad context must be rejected"),
+            .expect_err("bad context must be rejected"),
     );
     // The scanner keeps working after an error.
     assert!(s.scan("hallo", JsValue::NULL).is_ok());
