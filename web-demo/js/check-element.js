@@ -6,7 +6,8 @@
 // editor (textarea | rich), media (a photo is attached), lock-channel (hide
 // the channel switch), policy (URL of a school policy JSON on this site),
 // highlight (auto | overlay: force the Range-rects fallback), lock-editor
-// (hide the editor switch), account (the sender's address, for R8/R9).
+// (hide the editor switch), no-send (hide the send preview), account (the
+// sender's address, for R8/R9).
 // Properties: value, channel, findings, recipients, consented, ready (a promise
 // for the loaded checker; the `ready` attribute appears then); method check().
 // Events: kladwacht-findings ({findings, text}) after every scan, and
@@ -60,7 +61,7 @@ const TEMPLATE = `
 </div>`;
 
 export class KladwachtCheck extends HTMLElement {
-  static observedAttributes = ['channel', 'lang', 'editor', 'media', 'lock-channel'];
+  static observedAttributes = ['channel', 'lang', 'editor', 'media', 'lock-channel', 'lock-editor', 'no-send'];
 
   constructor() {
     super();
@@ -354,6 +355,8 @@ export class KladwachtCheck extends HTMLElement {
     const rich = this.editor === 'rich';
     root.querySelectorAll('.editors input').forEach((r) => (r.checked = r.value === this.editor));
     this.$('.editors').hidden = this.hasAttribute('lock-editor');
+    this.$('.send-row').hidden = this.hasAttribute('no-send');
+    if (this.hasAttribute('no-send')) this.$('.send-result').hidden = true;
     this.refreshLanguage();
     if (rich === this.ta.hidden) return;
     // Switching editors carries the text over.

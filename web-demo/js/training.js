@@ -214,7 +214,7 @@ export class Training {
     const next = this.nextScenario();
     const result = this.$('.train-result');
     result.dataset.outcome = 'done';
-    result.replaceChildren(
+    const parts = [
       el('h3', { textContent: t(lang, 'train.success') }),
       el('p', { className: 'train-score', textContent: t(lang, 'train.score', { score: st.score, checks: st.retries + 1, hints: st.hints }) }),
       el('h4', { textContent: t(lang, 'train.why') }),
@@ -225,7 +225,8 @@ export class Training {
       next
         ? el('button', { type: 'button', className: 'train-next', textContent: t(lang, 'train.next'), onclick: () => this.open(next.id) })
         : null,
-    );
+    ];
+    result.replaceChildren(...parts.filter(Boolean));
   }
 
   nextScenario() {

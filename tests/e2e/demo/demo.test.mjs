@@ -435,6 +435,7 @@ describe('training mode', () => {
     assert.match(result, /Goed gedaan/);
     assert.match(result, /75 van 100/, '100 − 15 for the early check − 10 for the tip');
     assert.match(result, /R1: Geef nooit een wachtwoord/);
+    assert.doesNotMatch(result, /\b(null|undefined)\b/);
     await page.locator('button.train-back').click();
     assert.match(await page.locator('.train-total').innerText(), /75 punten, 1 van \d+ oefeningen klaar/);
     assert.match(await item.innerText(), /Klaar: 75 punten/);
