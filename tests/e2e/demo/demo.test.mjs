@@ -10,6 +10,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../lib/server.mjs';
@@ -25,6 +26,10 @@ const PASSWORD_DRAFT = `Beste collega,\nHet wachtwoord: ${SECRET} voor de klas-i
 // severity differs per channel in the default policy.
 const IBAN = 'NL91 ABNA 0417 1643 00';
 const IBAN_DRAFT = `Stort het geld voor de schoolreis terug op rekening ${IBAN} van meneer Jansen.`;
+
+// A school's own policy, served next to the page (what `policy="…"` loads).
+const POLICY_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kladwacht-demo-policy-'));
+const SCHOOL_POLICY = { school: { name: 'Basisschool De Klimop', platform: 'Smartschool' }, severity: { identifier: { email: 'block' } } };
 
 let server;
 let proxy;
@@ -96,7 +101,8 @@ before(async () => {
     fs.existsSync(path.join(WEB, 'pkg/kladwacht_bg.wasm')),
     'web-demo/pkg/ is missing: run `make wasm` first',
   );
-  server = await startServer({ mounts: { '/': WEB } });
+  fs.writeFileSync(path.join(POLICY_DIR, 'policy.json'), JSON.stringify(SCHOOL_POLICY));
+  server = await startServer({ mounts: { '/': WEB, '/school/': POLICY_DIR } });
   proxy = await startProxy();
   browser = await launchChromium({ proxyPort: proxy.port });
   await browser.context.addInitScript(PAGE_HELPERS);
@@ -107,6 +113,7 @@ after(async () => {
   await browser?.close();
   await proxy?.close();
   await server?.close();
+  fs.rmSync(POLICY_DIR, { recursive: true, force: true });
 });
 
 describe('demo page', () => {
@@ -496,6 +503,47 @@ describe('embedding', () => {
   });
 });
 
+describe('school policy', () => {
+  it("a checker with the school's policy file uses its severities and platform name", async () => {
+    const page = await open('embed-example.html');
+    await ready(page, '#embedded');
+    await page.evaluate(() => {
+      const el = document.createElement('kladwacht-check');
+      el.id = 'school';
+      el.setAttribute('policy', '/school/policy.json');
+      document.querySelector('.course').append(el);
+    });
+    await ready(page, '#school');
+    assert.ok(await page.locator('#school').getByLabel('Schoolplatform (Smartschool)').isVisible());
+    await typeDraft(page, '#school', IBAN_DRAFT);
+    const c = card(page, '#school', 'identifier');
+    await c.waitFor();
+    assert.equal(await c.getAttribute('data-severity'), 'block', 'the school made identifiers block in e-mail');
+    await page.close();
+  });
+
+  it('a policy on another site is refused without being requested', async () => {
+    const page = await open('embed-example.html');
+    await ready(page, '#embedded');
+    const other = server.url.replace('127.0.0.1', 'localhost');
+    const before = browser.requests.length;
+    await page.evaluate((url) => {
+      const el = document.createElement('kladwacht-check');
+      el.id = 'foreign';
+      el.setAttribute('policy', url);
+      document.querySelector('.course').append(el);
+    }, `${other}/school/policy.json`);
+    await page.waitForFunction(() =>
+      /kon niet starten/.test(document.querySelector('#foreign').shadowRoot.querySelector('.summary').textContent),
+    );
+    assert.deepEqual(
+      browser.requests.slice(before).filter((r) => r.url.includes('policy.json')),
+      [],
+    );
+    await page.close();
+  });
+});
+
 describe('small screens and contrast', () => {
   for (const [name, url] of [
     ['demo', 'index.html'],
@@ -598,7 +646,9 @@ describe('privacy', () => {
     // The server served only files that exist in web-demo/ (no beacons, no probes).
     for (const { path: p, method } of server.log) {
       assert.equal(method, 'GET', p);
-      const file = path.join(WEB, decodeURIComponent(p));
+      const file = p.startsWith('/school/')
+        ? path.join(POLICY_DIR, decodeURIComponent(p.slice('/school/'.length)))
+        : path.join(WEB, decodeURIComponent(p));
       assert.ok(fs.existsSync(file) && fs.statSync(file).isFile(), `requested ${p}, which is not one of the page's files`);
     }
     // The catch-all proxy saw nothing but the browser's own update/sign-in hosts.
