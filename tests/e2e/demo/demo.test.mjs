@@ -94,6 +94,33 @@ const PAGE_HELPERS = `
     r.setEnd(...point(at + needle.length, true));
     return r;
   };
+  // For the checker sel's textarea: the rects of the mirror mark over needle, and
+  // where the textarea itself draws needle, measured on a reference copy built
+  // from the textarea's computed style at the same place and scroll position.
+  window.__textareaRects = (sel, needle) => {
+    const host = document.querySelector(sel).shadowRoot;
+    const ta = host.querySelector('textarea');
+    const mark = [...host.querySelectorAll('.mirror mark')].find((m) => m.textContent === needle);
+    const box = ta.getBoundingClientRect();
+    const cs = getComputedStyle(ta);
+    const ref = document.createElement('div');
+    for (const p of cs) ref.style.setProperty(p, cs.getPropertyValue(p));
+    Object.assign(ref.style, {
+      position: 'fixed', left: box.left + 'px', top: box.top + 'px', width: box.width + 'px', height: box.height + 'px',
+      margin: '0', visibility: 'hidden', whiteSpace: 'pre-wrap',
+    });
+    ref.textContent = ta.value + ' ';
+    document.body.append(ref);
+    ref.scrollTop = ta.scrollTop;
+    const at = ta.value.indexOf(needle);
+    const r = document.createRange();
+    r.setStart(ref.firstChild, at);
+    r.setEnd(ref.firstChild, at + needle.length);
+    const reference = window.__rects(r.getClientRects());
+    const scrolled = ref.scrollTop;
+    ref.remove();
+    return { marks: mark ? window.__rects(mark.getClientRects()) : [], reference, scrolled, scrollTop: ta.scrollTop };
+  };
 `;
 
 before(async () => {
@@ -153,36 +180,40 @@ describe('demo page', () => {
     const { marks, reference, transparent, stack } = await page.evaluate((secret) => {
       const host = document.querySelector('#try-check');
       const ta = host.shadowRoot.querySelector('textarea');
+      const { marks, reference } = window.__textareaRects('#try-check', secret);
       const mark = [...host.shadowRoot.querySelectorAll('.mirror mark[data-severity=block]')].find((m) => m.textContent === secret);
-      const box = ta.getBoundingClientRect();
       const cs = getComputedStyle(ta);
-      const ref = document.createElement('div');
-      for (const p of cs) ref.style.setProperty(p, cs.getPropertyValue(p));
-      Object.assign(ref.style, {
-        position: 'fixed', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px`,
-        margin: '0', visibility: 'hidden', overflow: 'hidden', whiteSpace: 'pre-wrap',
-      });
-      ref.textContent = ta.value;
-      document.body.append(ref);
-      ref.scrollTop = ta.scrollTop;
-      const at = ta.value.indexOf(secret);
-      const r = document.createRange();
-      r.setStart(ref.firstChild, at);
-      r.setEnd(ref.firstChild, at + secret.length);
-      const reference = window.__rects(r.getClientRects());
-      ref.remove();
       const m = mark.getBoundingClientRect();
       // What lies under the middle of the word, top first (the mirror ignores the pointer; count it in here).
       const mirror = host.shadowRoot.querySelector('.mirror');
       mirror.style.pointerEvents = 'auto';
       const stack = host.shadowRoot.elementsFromPoint(m.left + m.width / 2, m.top + m.height / 2).map((e) => e.tagName.toLowerCase());
       mirror.style.pointerEvents = '';
-      return { marks: window.__rects(mark.getClientRects()), reference, transparent: cs.backgroundColor, stack };
+      return { marks, reference, transparent: cs.backgroundColor, stack };
     }, SECRET);
     assertSameRects(marks, reference, 'mirror mark vs. textarea text');
     // The textarea is see-through and the mark lies under it: the highlight shows beneath the typed text.
     assert.match(transparent, /rgba\(0, 0, 0, 0\)|transparent/);
     assert.ok(stack.indexOf('textarea') >= 0 && stack.indexOf('mark') > stack.indexOf('textarea'), stack.join(' > '));
+
+    // A long draft: the textarea scrolls, and the mirror scrolls with it.
+    await page.locator('#try-check textarea').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText(Array.from({ length: 15 }, (_, i) => `Regel ${i + 1} van een lange mail.\n`).join(''));
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.waitForFunction(() => document.querySelector('#try-check').value.startsWith('Regel 1'));
+    for (const scroll of ['end', 'top']) {
+      if (scroll === 'top') await page.locator('#try-check textarea').evaluate((t) => (t.scrollTop = 0));
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#try-check').shadowRoot;
+        return r.querySelector('.mirror').scrollTop === r.querySelector('textarea').scrollTop;
+      });
+      const m = await page.evaluate((secret) => window.__textareaRects('#try-check', secret), SECRET);
+      assert.equal(m.scrolled, m.scrollTop, 'the reference copy scrolls like the textarea');
+      if (scroll === 'end') assert.ok(m.scrollTop > 0, 'the long draft scrolls');
+      assertSameRects(m.marks, m.reference, `mirror mark vs. textarea text, scrolled to the ${scroll}`);
+    }
+    await typeDraft(page, '#try-check', PASSWORD_DRAFT);
 
     // Screen readers hear about it (polite live region, once typing pauses).
     await page.waitForFunction(() =>
