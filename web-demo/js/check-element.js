@@ -120,9 +120,10 @@ export class KladwachtCheck extends HTMLElement {
     if (this._started) return;
     this._started = true;
     this.editableHl = new EditableHighlighter(this.rich, this.$('.overlay'), this.getAttribute('highlight') || 'auto');
-    const initial = this.textContent.replace(/^\n+|\s+$/g, '');
-    if (initial && !this.value) this.value = initial;
     this.render();
+    // The element's own text is the starting draft (it is not displayed: no slot).
+    const initial = this.textContent.trim();
+    if (initial && !this.value) this.value = initial;
     this.setStatus(t(this.lang, 'status.loading'));
     this.ready = getChecker(this.getAttribute('policy') || '').then(
       (checker) => {

@@ -517,14 +517,14 @@ describe('embedding', () => {
     const before = server.log.length;
     const page = await open('embed-example.html');
     await ready(page, '#embedded');
-    await page.evaluate(() => {
-      const el = document.createElement('kladwacht-check');
-      el.id = 'second';
-      el.setAttribute('editor', 'rich');
-      el.textContent = 'Tweede vak: wachtwoord: Zonnebloem7!';
-      document.querySelector('.course').append(el);
-    });
+    // As a trainer would paste it: markup, indented, with the starting draft inside.
+    await page.evaluate(() =>
+      document
+        .querySelector('.course')
+        .insertAdjacentHTML('beforeend', '<kladwacht-check id="second" editor="rich">\n    Tweede vak: wachtwoord: Zonnebloem7!\n  </kladwacht-check>'),
+    );
     await ready(page, '#second');
+    assert.equal(await page.locator('#second .rich').innerText(), 'Tweede vak: wachtwoord: Zonnebloem7!');
     await page.frameLocator('#training-frame').locator('#train-check[ready]').waitFor({ state: 'attached' });
     await card(page, '#second', 'password').waitFor();
     assert.equal(await card(page, '#embedded', 'password').count(), 0);
