@@ -46,6 +46,8 @@ demo: build
 	@echo "  Chrome/Chromium: $(CURDIR)/extension/dist/chrome"
 	@echo "  Firefox:         $(CURDIR)/extension/dist/firefox"
 	@echo "Demo page: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
+	@echo "  training:      http://$(HOST):$(PORT)/?view=train"
+	@echo "  embed example: http://$(HOST):$(PORT)/embed-example.html"
 	@echo
 	python3 -m http.server $(PORT) --bind $(HOST) --directory web-demo
 
