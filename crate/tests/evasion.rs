@@ -140,16 +140,7 @@ fn run(scanner: &Scanner, rows: &[Row]) -> Vec<Outcome> {
 
 /// The technique × category summary, as Markdown.
 fn summary(rows: &[Row], outcomes: &[Outcome]) -> String {
-    const CATEGORIES: [Category; 8] = [
-        Category::Password,
-        Category::Identifier,
-        Category::Medical,
-        Category::Psychosocial,
-        Category::Family,
-        Category::Financial,
-        Category::Minor,
-        Category::Offensive,
-    ];
+    const CATEGORIES: [Category; 8] = kladwacht::eval::LABELLED;
     let mut techniques: Vec<&str> = Vec::new();
     // (technique, category) → (caught, asserted rows, pending rows)
     let mut cells: BTreeMap<(&str, Category), (usize, usize, usize)> = BTreeMap::new();

@@ -953,21 +953,7 @@ impl Reader<'_> {
     }
 }
 
-fn floor(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
+use crate::text::{ceil_boundary as ceil, floor_boundary as floor};
 
 fn is_email(s: &str) -> bool {
     s.split_once('@')

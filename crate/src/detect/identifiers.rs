@@ -278,21 +278,7 @@ struct Scan<'a> {
     index: Index,
 }
 
-fn floor(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil(s: &str, mut at: usize) -> usize {
-    at = at.min(s.len());
-    while !s.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
+use crate::text::{ceil_boundary as ceil, floor_boundary as floor};
 
 impl Scan<'_> {
     fn hit(&self, rule: usize, norm: Range<usize>, what: Option<Text>) -> Hit {

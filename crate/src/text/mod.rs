@@ -114,7 +114,8 @@ impl<'a> Document<'a> {
     }
 }
 
-fn floor_boundary(s: &str, mut at: usize) -> usize {
+/// The nearest character boundary of `s` at or before `at`.
+pub fn floor_boundary(s: &str, mut at: usize) -> usize {
     at = at.min(s.len());
     while !s.is_char_boundary(at) {
         at -= 1;
@@ -122,7 +123,8 @@ fn floor_boundary(s: &str, mut at: usize) -> usize {
     at
 }
 
-fn ceil_boundary(s: &str, mut at: usize) -> usize {
+/// The nearest character boundary of `s` at or after `at`.
+pub fn ceil_boundary(s: &str, mut at: usize) -> usize {
     at = at.min(s.len());
     while !s.is_char_boundary(at) {
         at += 1;
