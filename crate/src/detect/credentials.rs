@@ -35,6 +35,7 @@ const KEY_WORDS: &str = include_str!("../../data/credentials/key_words.txt");
 const LOGIN_WORDS: &str = include_str!("../../data/credentials/login_words.txt");
 const CUES: &str = include_str!("../../data/credentials/spelling_cues.txt");
 const CODE_PREFIXES: &str = include_str!("../../data/credentials/code_prefixes.txt");
+const NOT_CODE_WORDS: &str = include_str!("../../data/credentials/not_code_words.txt");
 const KEY_CONTEXT: &str = include_str!("../../data/credentials/key_context.txt");
 const NOT_SECRET: &str = include_str!("../../data/credentials/not_secret.txt");
 const GRAMMAR: &str = include_str!("../../data/credentials/grammar.txt");
@@ -49,6 +50,8 @@ enum Kind {
     Pass,
     /// code: alone or with a known first part (kopieercode, wifi-code).
     Code,
+    /// A bare "code" (no first part): its values must be longer or numeric.
+    BareCode,
     /// sleutel, key, token: needs a known first part or network/API context.
     Key,
     /// gebruikersnaam, login, account, wifi: opens a username + password pair.
@@ -101,6 +104,7 @@ pub struct Credentials {
     terms: Vec<String>,
     kinds: Vec<Keyword>,
     code_prefixes: HashSet<String>,
+    not_code: HashSet<String>,
     not_secret: HashSet<String>,
     units: HashSet<String>,
     key_context: Lexicon,
@@ -173,6 +177,7 @@ impl Credentials {
             terms,
             kinds,
             code_prefixes: wordlist::word_set(CODE_PREFIXES),
+            not_code: wordlist::word_set(NOT_CODE_WORDS),
             not_secret: wordlist::word_set(NOT_SECRET),
             units: wordlist::word_set(UNITS),
             key_context: Lexicon::new("data/credentials/key_context.txt", &[(1, KEY_CONTEXT)])?,
@@ -367,19 +372,23 @@ impl Reader<'_> {
                     return None;
                 }
             }
-            Kind::Code | Kind::Key => {
+            Kind::Code => {
+                // "postcode", "QR-code", "toets code": another kind of code.
+                let p = prefix.trim_end_matches('-');
+                if !p.is_empty() && self.not_code_compound(p) {
+                    return None;
+                }
+                if p.is_empty() && !self.fits_before_code(nr.start) {
+                    return None;
+                }
+            }
+            Kind::Key => {
                 let p = prefix.trim_end_matches('-');
                 let known = !p.is_empty() && self.det.code_prefixes.contains(p);
                 if !p.is_empty() && !known {
                     return None;
                 }
-                // A bare "code" after another noun is a different compound
-                // written apart ("toets code", "kortings code").
-                if kw.kind == Kind::Code && p.is_empty() && !self.fits_before_code(nr.start) {
-                    return None;
-                }
-                if kw.kind == Kind::Key
-                    && p.is_empty()
+                if p.is_empty()
                     && !self.det.code_prefixes.contains(&prev_word)
                     && !self.key_context_near(nr.clone())
                 {
@@ -396,10 +405,12 @@ impl Reader<'_> {
         }
         // Short forms (ww, pw, pin) also abbreviate other words ("ww" is
         // "werkwoord" in a grammar lesson): their values must not be plain words.
-        let value_kind = if kw.kind == Kind::Password && self.det.terms[kh.keyword].len() <= 3 {
-            Kind::Code
-        } else {
-            kw.kind
+        let bare =
+            prefix.trim_end_matches('-').is_empty() && !self.det.code_prefixes.contains(&prev_word);
+        let value_kind = match kw.kind {
+            Kind::Password if self.det.terms[kh.keyword].len() <= 3 => Kind::Code,
+            Kind::Code if bare => Kind::BareCode,
+            k => k,
         };
         if let Some(r) = self.forward(nr.end, value_kind, false) {
             return Some((self.det.r_value, r));
@@ -412,8 +423,32 @@ impl Reader<'_> {
         None
     }
 
+    /// Whether the first part of a "…code" compound makes it a non-secret
+    /// code ("post", "qr", "kortings"); checked on the part's own ending too
+    /// ("schoolpost" → "post").
+    fn not_code_compound(&self, p: &str) -> bool {
+        let p = p.rsplit('-').next().unwrap_or(p);
+        let p = p.strip_suffix('s').filter(|q| q.len() > 2).map_or(p, |q| {
+            if self.det.not_code.contains(q) {
+                q
+            } else {
+                p
+            }
+        });
+        if self.det.not_code.contains(p) {
+            return true;
+        }
+        // The last part of a longer compound: "fietsenstallingscode" is fine,
+        // "e-mailpostcode" is not.
+        self.det
+            .not_code
+            .iter()
+            .any(|w| w.len() >= 4 && p.ends_with(w.as_str()) && !self.det.code_prefixes.contains(p))
+    }
+
     /// Whether what stands before a bare "code" lets it be a credential:
-    /// nothing, punctuation, a determiner or adjective, or a code prefix.
+    /// nothing, punctuation, a determiner or adjective, a code prefix, or a
+    /// word that is not itself a noun for another kind of code.
     fn fits_before_code(&self, at: usize) -> bool {
         let n = self.norm();
         let Some(t) = prev_tok(n, self.norm_word_start(at)) else {
@@ -430,6 +465,8 @@ impl Reader<'_> {
             || g.before_code.contains(w)
             || g.linker.contains(w)
             || self.det.code_prefixes.contains(w)
+            || !w.chars().all(char::is_alphabetic)
+            || !self.not_code_compound(w)
     }
 
     /// Start of the `norm` word holding `at`.
@@ -486,6 +523,7 @@ impl Reader<'_> {
         let mut phrase = 0;
         let mut fillers = 0;
         let mut change = false;
+        let mut colon_only = false;
         let mut broke_line = false;
         for _ in 0..16 {
             let t = next_tok(n, pos)?;
@@ -503,9 +541,22 @@ impl Reader<'_> {
                 broke_line = true;
             }
             match link {
+                None if colon_only => {
+                    // Only a ":" can still link the value ("is hetzelfde als vorig jaar: …").
+                    phrase += 1;
+                    if n[t.start..t.end].ends_with(':') {
+                        link = Some(Link::Colon);
+                        continue;
+                    }
+                    if phrase > 10 || trail.contains(['.', '?', ';', '!']) || g.clause.contains(w) {
+                        return None;
+                    }
+                }
                 None => {
-                    if w.is_empty() && matches!(&n[t.start..t.end], ":" | "=" | ":=" | "->" | "=>")
-                    {
+                    if matches!(
+                        &n[t.start..t.end],
+                        ":" | "=" | ":=" | "->" | "=>" | "→" | "–" | "-"
+                    ) {
                         link = Some(Link::Colon);
                         continue;
                     }
@@ -571,7 +622,19 @@ impl Reader<'_> {
                     if g.example.contains(w) {
                         return None;
                     }
-                    return self.value(t, l, kind, token_only);
+                    if let Some(v) = self.value(t, l, kind, token_only) {
+                        return Some(v);
+                    }
+                    // "is hetzelfde als vorig jaar: Zomer2024": after a word
+                    // that is no value, a later ":" in the clause may still link.
+                    if l != Link::Copula || trail.contains(['.', '?', '!', ';']) || t.newline {
+                        return None;
+                    }
+                    link = None;
+                    colon_only = true;
+                    if trail.contains(':') {
+                        link = Some(Link::Colon);
+                    }
                 }
             }
         }
@@ -881,17 +944,24 @@ impl Reader<'_> {
             return len >= 16 && letters > 0 && digits > 0 && symbols <= 2;
         }
         if letters == 0 {
-            // A PIN or numeric code: 4 to 10 digits, maybe with dashes or dots.
-            return symbols == 0 && (4..=10).contains(&digits) && other <= digits;
+            // A PIN or numeric code: 4 to 10 digits, maybe with dashes or dots,
+            // maybe with the keypad's # or * ("2580#").
+            let keypad = s.chars().filter(|c| matches!(c, '#' | '*')).count();
+            return symbols == keypad
+                && keypad <= 2
+                && (4..=10).contains(&digits)
+                && other <= digits + keypad;
         }
         if digits > 0 {
-            return !is_quantity_word(s);
+            // "code van het vak is WIS-3A": short letter-digit codes name other things.
+            return !is_quantity_word(s) && (kind != Kind::BareCode || len >= 7);
         }
         if symbols > 0 {
             return true;
         }
         // Letters only: a word. Only a clear case counts.
-        if kind == Kind::Code || link == Link::Direct || link == Link::Pair {
+        if matches!(kind, Kind::Code | Kind::BareCode) || link == Link::Direct || link == Link::Pair
+        {
             return camel_case(orig) && len >= 6;
         }
         if !ends_clause || len < 5 {

@@ -43,6 +43,9 @@ const ORG_ROLE: u32 = 1 << 10;
 const VENUE: u32 = 1 << 11;
 const RANGE: u32 = 1 << 12;
 
+const BIRTH_WORDS: &str = include_str!("../../data/identifiers/birth_context.txt");
+const BIRTHDAY_WORDS: &str = include_str!("../../data/identifiers/birthday_context.txt");
+
 const LISTS: &[(u32, &str)] = &[
     (
         NATID_NL,
@@ -118,12 +121,13 @@ pub struct Identifiers {
     r_address: usize,
     r_birth: usize,
     lexicon: Lexicon,
-    /// Digit groups joined by single separators (`0470/12.34.56`, `+31 (0)6 …`).
-    number_re: Regex,
-    /// Where an IBAN may start: two letters and two digits at a word start.
-    iban_re: Regex,
+    /// Words after which a date is a date of birth (the date search runs only there).
+    birth_ac: Lexicon,
     /// A street name ending in a known suffix, then a house number.
     street_re: Regex,
+    /// Just the suffix and the number: literal, so found fast; the street
+    /// name's start is then looked up and `street_re` run from there.
+    street_hint_re: Regex,
     /// Right after a house number: `, 1234 AB City` or `, 2170 City`.
     postcode_re: Regex,
     /// Dates in numeric and written forms.
@@ -167,23 +171,27 @@ impl Identifiers {
         let rules = builtin_rules(FILE, RULES)?;
         let idx = |id: &str| rule_index(&rules, id, FILE);
         let lexicon = Lexicon::new("data/identifiers/*.txt", LISTS)?;
-        let sep = r"(?:[ \t]*(?:[.\-/\n()]|\(0\))[ \t]*|[ \t]+)";
-        let number_re = Regex::new(&format!(r"(?:\+[ ]?)?\(?[0-9]+(?:{sep}[0-9]+)*"))
-            .map_err(|e| builtin("identifiers number regex", e))?;
-        let iban_re =
-            Regex::new(r"\b[a-z]{2}[0-9]{2}").map_err(|e| builtin("identifiers iban regex", e))?;
+        let birth_ac = Lexicon::new(
+            "data/identifiers/birth*.txt",
+            &[(BIRTH, BIRTH_WORDS), (BIRTHDAY, BIRTHDAY_WORDS)],
+        )?;
         let street_re = Regex::new(&format!(
-            r"\b([\w'-]*?(?:{}))\.?[ ]+([1-9][0-9]{{0,3}})((?:[ ]?[a-z]\b)?(?:[ ]?[-/][ ]?[0-9]{{1,4}}[a-z]?\b)?(?:,?[ ]+(?:bus|bte\.?|box)[ ]?[0-9a-z]{{1,4}}\b)?)",
+            r"(?-u:\b)([\w'-]*?(?:{}))\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?([1-9][0-9]{{0,3}})((?:[ ]?[a-z](?-u:\b))?(?:[ ]?[-/][ ]?[0-9]{{1,4}}[a-z]?(?-u:\b))?(?:,?[ ]+(?:bus|bte\.?|box)[ ]?[0-9a-z]{{1,4}}(?-u:\b))?)",
             alternation(STREET_SUFFIXES)
         ))
         .map_err(|e| builtin("identifiers street regex", e))?;
+        let street_hint_re = Regex::new(&format!(
+            r"(?:{})\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?[1-9]",
+            alternation(STREET_SUFFIXES)
+        ))
+        .map_err(|e| builtin("identifiers street hint regex", e))?;
         let postcode_re = Regex::new(
-            r"^[ \t]*[,|]?[ \t]*(?:\n[ \t>]*)?([1-9][0-9]{3})(?:[ ]?([a-z]{2})\b)?(?:[ \t]+([\w'][\w'-]*))?",
+            r"^[ \t]*[,|]?[ \t]*(?:\n[ \t>]*)?([1-9][0-9]{3})(?:[ ]?([a-z]{2})(?-u:\b))?(?:[ \t]+([\w'][\w'-]*))?",
         )
         .map_err(|e| builtin("identifiers postcode regex", e))?;
         let months = alternation(MONTHS);
         let date_re = Regex::new(&format!(
-            r"\b(?:([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)?[0-9]{{2}})|([0-3]?[0-9])(?:e|ste|de|st|nd|rd|th)?[ ]+({months})\.?,?[ ]+((?:19|20)[0-9]{{2}})|({months})\.?[ ]+([0-3]?[0-9])(?:st|nd|rd|th)?,?[ ]+((?:19|20)[0-9]{{2}})|((?:19|20)[0-9]{{2}})-([01][0-9])-([0-3][0-9]))\b"
+            r"(?-u:\b)(?:([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)?[0-9]{{2}})|([0-3]?[0-9])(?:e|ste|de|st|nd|rd|th)?[ ]+({months})\.?,?[ ]+((?:19|20)[0-9]{{2}})|({months})\.?[ ]+([0-3]?[0-9])(?:st|nd|rd|th)?,?[ ]+((?:19|20)[0-9]{{2}})|((?:19|20)[0-9]{{2}})-([01][0-9])-([0-3][0-9]))(?-u:\b)"
         ))
         .map_err(|e| builtin("identifiers date regex", e))?;
         let mut iban_lengths = HashMap::new();
@@ -223,9 +231,9 @@ impl Identifiers {
             r_birth: idx("identifier.birth-date")?,
             rules,
             lexicon,
-            number_re,
-            iban_re,
+            birth_ac,
             street_re,
+            street_hint_re,
             postcode_re,
             date_re,
             iban_lengths,
@@ -251,22 +259,99 @@ impl Detector for Identifiers {
 
     fn detect(&self, input: &Input<'_>, out: &mut Vec<Hit>) {
         let doc = input.doc;
-        if !doc.norm.text.bytes().any(|b| b.is_ascii_digit()) {
+        let norm = &doc.norm.text;
+        if !norm.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
+        // Candidates first (one pass per kind), context words only around them.
+        let (iban_starts, runs) = number_runs(norm, &self.iban_lengths);
+        let mut streets: Vec<usize> = Vec::new();
+        for m in self.street_hint_re.find_iter(norm) {
+            let ws = norm[..m.start()]
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+                .map_or(0, |i| {
+                    i + norm[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            // Only this street may match: the search never runs far ahead.
+            let limit = floor(norm, m.end() + 48);
+            if streets.last() != Some(&ws)
+                && self
+                    .street_re
+                    .find_at(&norm[..limit], ws)
+                    .is_some_and(|f| f.start() == ws)
+            {
+                streets.push(ws);
+            }
+        }
+        // Dates only right after a birth word.
+        let mut dates: Vec<usize> = Vec::new();
+        for term in self.birth_ac.find_all(norm) {
+            let limit = floor(norm, term.range.end + 64);
+            let limit = norm[term.range.end..limit]
+                .find('\n')
+                .map_or(limit, |i| term.range.end + i);
+            if let Some(m) = self.date_re.find_at(&norm[..limit], term.range.end) {
+                if dates.last() != Some(&m.start()) {
+                    dates.push(m.start());
+                }
+            }
+        }
+        if iban_starts.is_empty() && runs.is_empty() && streets.is_empty() && dates.is_empty() {
+            return;
+        }
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        windows.extend(iban_starts.iter().map(|&s| s.saturating_sub(120)..s + 140));
+        windows.extend(runs.iter().map(|r| r.start.saturating_sub(520)..r.end + 10));
+        windows.extend(streets.iter().map(|&s| s.saturating_sub(520)..s + 10));
+        windows.extend(dates.iter().map(|&s| s.saturating_sub(60)..s + 2));
         let scan = Scan {
             det: self,
             doc,
-            norm: &doc.norm.text,
-            index: Index::new(self.lexicon.find_all(&doc.norm.text)),
+            norm,
+            index: Index::new(self.context_in(norm, windows)),
         };
         let base = out.len();
         let mut taken = Vec::new();
-        scan.ibans(&mut taken, out);
-        scan.numbers(&taken, out);
-        scan.addresses(out);
-        scan.birth_dates(out);
+        scan.ibans(&iban_starts, &mut taken, out);
+        scan.numbers(&runs, &taken, out);
+        scan.addresses(&streets, out);
+        scan.birth_dates(&dates, out);
         out.truncate(base + MAX_HITS);
+    }
+}
+
+impl Identifiers {
+    /// Context words inside the (merged) windows, sorted by position.
+    fn context_in(&self, norm: &str, mut windows: Vec<Range<usize>>) -> Vec<wordlist::Found> {
+        windows.sort_by_key(|w| w.start);
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < windows.len() {
+            let start = windows[i].start;
+            let mut end = windows[i].end;
+            i += 1;
+            while i < windows.len() && windows[i].start <= end {
+                end = end.max(windows[i].end);
+                i += 1;
+            }
+            // Widen to whole words so no term is cut at the edges.
+            let mut start = floor(norm, start);
+            let mut steps = 0;
+            while start > 0 && steps < 40 && !norm[..start].ends_with(char::is_whitespace) {
+                start = floor(norm, start - 1);
+                steps += 1;
+            }
+            let end = ceil(norm, end.min(norm.len()));
+            let end = norm[end..]
+                .find(char::is_whitespace)
+                .map_or(norm.len(), |j| (end + j).min(end + 40));
+            let end = ceil(norm, end);
+            for mut f in self.lexicon.find_all(&norm[start..end]) {
+                f.range = f.range.start + start..f.range.end + start;
+                found.push(f);
+            }
+        }
+        found
     }
 }
 
@@ -386,20 +471,20 @@ impl Scan<'_> {
 
     // ---- IBAN -----------------------------------------------------------
 
-    fn ibans(&self, taken: &mut Vec<Range<usize>>, out: &mut Vec<Hit>) {
+    fn ibans(&self, starts: &[usize], taken: &mut Vec<Range<usize>>, out: &mut Vec<Hit>) {
         let norm = self.norm;
-        for m in self.det.iban_re.find_iter(norm) {
+        for &start in starts {
             if out.len() >= MAX_HITS {
                 break;
             }
-            let cc = norm[m.start()..m.start() + 2].to_ascii_uppercase();
+            let cc = norm[start..start + 2].to_ascii_uppercase();
             let Some(&len) = self.det.iban_lengths.get(&cc) else {
                 continue;
             };
-            let (compact, end) = collect_alnum(norm, m.start(), len);
+            let (compact, end) = collect_alnum(norm, start, len);
             if compact.len() >= 10 {
                 // IBAN-shaped (even with a typo): its digits are no phone or BSN.
-                taken.push(m.start()..end);
+                taken.push(start..end);
             }
             if compact.len() != len
                 || norm
@@ -415,11 +500,11 @@ impl Scan<'_> {
             if self.det.allow_ibans.iter().any(|a| *a == squash(&compact)) {
                 continue;
             }
-            if self.near_before(EXAMPLE, m.start(), 80).is_some() {
+            if self.near_before(EXAMPLE, start, 80).is_some() {
                 continue;
             }
             // The school's, parents' council's or a foundation's own account.
-            let org_before = self.near_before(ORG_NAME | ORG_ROLE, m.start(), NEAR);
+            let org_before = self.near_before(ORG_NAME | ORG_ROLE, start, NEAR);
             let org_after = self
                 .index
                 .within(ORG_NAME, end..self.fwd(end, NEAR))
@@ -429,7 +514,7 @@ impl Scan<'_> {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            let personal = self.near_before(PERSONAL, m.start(), NEAR);
+            let personal = self.near_before(PERSONAL, start, NEAR);
             let organisational = match (org, personal) {
                 (Some(o), Some(p)) => o < p,
                 (Some(_), None) => true,
@@ -438,28 +523,21 @@ impl Scan<'_> {
             if organisational {
                 continue;
             }
-            out.push(self.hit(
-                self.det.r_iban,
-                m.start()..end,
-                Some(detail("IBAN", "IBAN")),
-            ));
+            out.push(self.hit(self.det.r_iban, start..end, Some(detail("IBAN", "IBAN"))));
         }
     }
 
     // ---- numbers: national ids, cards, phones ----------------------------
 
-    fn numbers(&self, taken: &[Range<usize>], out: &mut Vec<Hit>) {
+    fn numbers(&self, runs: &[Range<usize>], taken: &[Range<usize>], out: &mut Vec<Hit>) {
         let norm = self.norm;
         let bytes = norm.as_bytes();
-        for m in self.det.number_re.find_iter(norm) {
+        for r in runs {
             if out.len() >= MAX_HITS {
                 break;
             }
-            let (s, e) = (m.start(), m.end());
+            let (s, e) = (r.start, r.end);
             if taken.iter().any(|t| t.start < e && s < t.end) {
-                continue;
-            }
-            if !left_ok(bytes, s) || !right_ok(bytes, e) {
                 continue;
             }
             let plus = (bytes[s] == b'+').then_some(s);
@@ -625,12 +703,16 @@ impl Scan<'_> {
 
     // ---- home addresses ---------------------------------------------------
 
-    fn addresses(&self, out: &mut Vec<Hit>) {
+    fn addresses(&self, starts: &[usize], out: &mut Vec<Hit>) {
         let norm = self.norm;
-        for c in self.det.street_re.captures_iter(norm) {
+        for &at in starts {
             if out.len() >= MAX_HITS {
                 break;
             }
+            let limit = floor(norm, at.saturating_add(200));
+            let Some(c) = self.det.street_re.captures_at(&norm[..limit], at) else {
+                continue;
+            };
             let (Some(street), Some(number), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
                 continue;
             };
@@ -762,12 +844,15 @@ impl Scan<'_> {
 
     // ---- dates of birth ---------------------------------------------------
 
-    fn birth_dates(&self, out: &mut Vec<Hit>) {
+    fn birth_dates(&self, starts: &[usize], out: &mut Vec<Hit>) {
         let norm = self.norm;
-        for c in self.det.date_re.captures_iter(norm) {
+        for &at in starts {
             if out.len() >= MAX_HITS {
                 break;
             }
+            let Some(c) = self.det.date_re.captures_at(norm, at) else {
+                continue;
+            };
             let Some(all) = c.get(0) else { continue };
             let (day, month, year) =
                 if let (Some(d), Some(m), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
@@ -839,6 +924,84 @@ fn month_number(m: &str) -> u32 {
         .iter()
         .position(|names| names.contains(&m))
         .map_or(0, |i| i as u32 + 1)
+}
+
+/// One pass over the digits of `norm`: where IBANs may start (two letters
+/// and two digits at a word start, for a known country) and the runs of digit
+/// groups joined by single separators (`0470/12.34.56`, `+31 (0)6 …`) that
+/// hold at least 8 digits and stand free of letters and codes.
+fn number_runs(
+    norm: &str,
+    iban_lengths: &HashMap<String, usize>,
+) -> (Vec<usize>, Vec<Range<usize>>) {
+    let b = norm.as_bytes();
+    let n = b.len();
+    let mut ibans = Vec::new();
+    let mut runs = Vec::new();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < n {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // An IBAN's country code and check digits: "nl91".
+        if i >= 2
+            && b[i - 1].is_ascii_lowercase()
+            && b[i - 2].is_ascii_lowercase()
+            && (i == 2 || !word(b[i - 3]))
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            let cc = [b[i - 2].to_ascii_uppercase(), b[i - 1].to_ascii_uppercase()];
+            if iban_lengths.contains_key(std::str::from_utf8(&cc).unwrap_or("")) {
+                ibans.push(i - 2);
+            }
+        }
+        let mut start = i;
+        if start > 0 && b[start - 1] == b'(' {
+            start -= 1;
+        }
+        if start > 0 && b[start - 1] == b'+' {
+            start -= 1;
+        } else if start > 1 && b[start - 1] == b' ' && b[start - 2] == b'+' {
+            start -= 2;
+        }
+        let mut j = i;
+        let mut digits = 0;
+        let mut end;
+        loop {
+            while j < n && b[j].is_ascii_digit() {
+                j += 1;
+                digits += 1;
+            }
+            end = j;
+            let mut k = j;
+            while k < n && matches!(b[k], b' ' | b'\t') {
+                k += 1;
+            }
+            let spaced = k > j;
+            if k + 2 < n && &b[k..k + 3] == b"(0)" {
+                k += 3;
+            } else if k < n && matches!(b[k], b'.' | b'-' | b'/' | b'\n' | b'(' | b')') {
+                k += 1;
+            } else if !spaced {
+                break;
+            }
+            while k < n && matches!(b[k], b' ' | b'\t') {
+                k += 1;
+            }
+            if k < n && b[k].is_ascii_digit() {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        if digits >= 8 && left_ok(b, start) && right_ok(b, end) {
+            runs.push(start..end);
+        }
+        i = end.max(i + 1);
+    }
+    (ibans, runs)
 }
 
 /// A digit group of a number run, in `norm`.

@@ -132,10 +132,11 @@ impl SecretFormats {
             .map(|(re, _, _)| format!("({re})"))
             .collect::<Vec<_>>()
             .join("|");
-        let re = Regex::new(&format!(r"\b(?:{alternation})")).map_err(|e| Error::Builtin {
-            file: "credentials secret formats".into(),
-            message: e.to_string(),
-        })?;
+        let re =
+            Regex::new(&format!(r"(?-u:\b)(?:{alternation})")).map_err(|e| Error::Builtin {
+                file: "credentials secret formats".into(),
+                message: e.to_string(),
+            })?;
         let header =
             Regex::new(r"^-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----").map_err(|e| {
                 Error::Builtin {

@@ -330,3 +330,93 @@ fn never_panics_on_odd_numbers() {
         let _ = texts(t);
     }
 }
+
+/// Time of the two detectors on 1 MB of realistic drafts (the dev corpus
+/// repeated), next to the time it takes just to normalise the text.
+/// Run with `cargo test --release --lib timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_per_megabyte() {
+    use crate::detect::{credentials::Credentials, Detector, Input, KeywordHit};
+    use crate::text::Document;
+    use std::time::Instant;
+    let corpus = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/corpus/dev.jsonl"
+    ))
+    .unwrap_or_default();
+    let texts: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(String::from))
+        .collect();
+    if texts.is_empty() {
+        return;
+    }
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        for t in &texts {
+            text.push_str(t);
+            text.push_str("\n\n");
+        }
+    }
+    let policy = Policy::default();
+    let ids = super::Identifiers::new(&policy).unwrap();
+    let creds = Credentials::new(&policy).unwrap();
+    let kws = creds.keywords();
+    let ac = aho_corasick::AhoCorasick::new(&kws).unwrap();
+    let ctx = ScanContext::default();
+    let best = |f: &mut dyn FnMut()| {
+        (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let t_doc = best(&mut || {
+        let _ = Document::new(&text);
+    });
+    let doc = Document::new(&text);
+    let hits: Vec<KeywordHit> = ac
+        .find_overlapping_iter(&doc.keys.text)
+        .map(|m| KeywordHit {
+            keyword: m.pattern().as_usize(),
+            keys: m.start()..m.end(),
+        })
+        .collect();
+    let input = Input {
+        doc: &doc,
+        context: &ctx,
+        policy: &policy,
+        keywords: &hits,
+    };
+    let no_hits = Input {
+        keywords: &[],
+        ..input
+    };
+    let mut out = Vec::new();
+    let t_ids = best(&mut || {
+        out.clear();
+        ids.detect(&no_hits, &mut out);
+    });
+    let t_creds = best(&mut || {
+        out.clear();
+        creds.detect(&input, &mut out);
+    });
+    let norm = &doc.norm.text;
+    let mut n = 0;
+    let t = best(&mut || n = super::number_runs(norm, &ids.iban_lengths).1.len());
+    eprintln!("  number runs: {t:?} ({n})");
+    let t = best(&mut || n = ids.street_hint_re.find_iter(norm).count());
+    eprintln!("  street hints: {t:?} ({n})");
+    let t = best(&mut || n = ids.birth_ac.find_all(norm).len());
+    eprintln!("  birth words: {t:?} ({n})");
+    eprintln!(
+        "{} bytes: normalise {t_doc:?}, identifiers {t_ids:?}, credentials {t_creds:?} ({} keyword hits)",
+        text.len(),
+        hits.len()
+    );
+}

@@ -6,7 +6,7 @@
 //! Otherwise a term matches only as a whole word (or words).
 
 use crate::error::Error;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -103,8 +103,11 @@ impl Lexicon {
                 }
             }
         }
+        // A full DFA: these lists are small, and overlapping search over a
+        // DFA is several times faster than over the default NFA.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::Builtin {
                 file: file.into(),
