@@ -465,4 +465,20 @@ mod tests {
         assert!(!yes("Hoi mam, ik kom zaterdag na de les."));
         assert!(!yes(""));
     }
+
+    /// The bar: on the dev corpus (each draft with its channel and no
+    /// recipients) these rules flag at most 2 % of the clean drafts.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn few_clean_dev_drafts_are_flagged() {
+        use crate::eval::{evaluate, read_corpus};
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/dev.jsonl");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            panic!("cannot read {path}: the shared corpus must sit beside the checkout");
+        };
+        let items = read_corpus(&text).expect("corpus");
+        let report = evaluate(testing::scanner("{}"), &items);
+        let rate = report.clean_flagged_by_message_rules as f64 / report.clean.max(1) as f64;
+        assert!(rate <= 0.02, "{rate:.3}: {:?}", report.clean_flagged_ids);
+    }
 }
