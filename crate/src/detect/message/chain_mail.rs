@@ -17,6 +17,7 @@
 //!
 //! Any channel. The finding spans the sentence.
 
+use super::chain::{AUDIENCE, STANDALONE, WEAK_AUDIENCE};
 use super::phrases::Phrases;
 use super::{clause, list, Scan, Shared};
 use crate::detect::Hit;
@@ -39,11 +40,11 @@ const NEGATIONS: &[&str] = &[
 
 pub struct ChainMail {
     rule: usize,
-    standalone: Phrases,
-    forward: Phrases,
-    share: Phrases,
-    audience: Phrases,
-    weak_audience: Phrases,
+    pub(super) standalone: Phrases,
+    pub(super) forward: Phrases,
+    pub(super) share: Phrases,
+    pub(super) audience: Phrases,
+    pub(super) weak_audience: Phrases,
 }
 
 impl ChainMail {
@@ -73,15 +74,18 @@ impl ChainMail {
         let text = scan.text;
         let mut sentences: Vec<Range<usize>> = self
             .standalone
-            .find_iter(text)
+            .find_near(text, &scan.chain[STANDALONE])
             .map(|m| clause(text, m))
             .collect();
         let strong = self
             .audience
-            .find_iter(text)
+            .find_near(text, &scan.chain[AUDIENCE])
             .filter(|a| self.is_mass(text, a))
             .map(|a| (a, true));
-        let weak = self.weak_audience.find_iter(text).map(|a| (a, false));
+        let weak = self
+            .weak_audience
+            .find_near(text, &scan.chain[WEAK_AUDIENCE])
+            .map(|a| (a, false));
         for (a, strong) in strong.chain(weak) {
             let c = clause(text, a.clone());
             if sentences.contains(&c) {
@@ -128,8 +132,9 @@ impl ChainMail {
                     | "all"
                     | "your"
             );
-        let article = words(&all[..a.start])
-            .last()
+        let before = crate::text::snap(all, a.start.saturating_sub(40)..a.start);
+        let article = words(&all[before])
+            .next_back()
             .is_some_and(|w| ARTICLES.contains(&w));
         !(starts_with_number && article)
     }

@@ -15,7 +15,8 @@
 //!   capitalised word that is not a sentence starter, title or institution
 //!   (`not_names.txt`), a name after a title ("juf Sanne"), or an @handle.
 
-use super::phrases::Phrases;
+use super::phrases::{Anchors, Phrases};
+use super::social::{JUDGEMENT, MARKERS};
 use super::{clause, list, Scan, Shared};
 use crate::detect::Hit;
 use crate::error::Error;
@@ -45,11 +46,13 @@ const TITLES: &[&str] = &[
 pub struct Confidential {
     marker_rule: usize,
     remark_rule: usize,
-    markers: Phrases,
-    quiet: Phrases,
-    judgements: Phrases,
+    pub(super) markers: Phrases,
+    pub(super) quiet: Phrases,
+    pub(super) judgements: Phrases,
     not_names: HashSet<String>,
     negative_remarks: bool,
+    /// The markers' anchors alone, for e-mail and chat to outside recipients.
+    marker_anchors: Anchors,
 }
 
 impl Confidential {
@@ -71,11 +74,12 @@ impl Confidential {
         Ok(Confidential {
             marker_rule: rule_index(rules, "confidential.marker", super::RULES_FILE)?,
             remark_rule: rule_index(rules, "confidential.negative-remark", super::RULES_FILE)?,
-            markers,
             quiet,
             judgements,
             not_names,
             negative_remarks: cfg.negative_remarks,
+            marker_anchors: Anchors::new(&[&markers])?,
+            markers,
         })
     }
 
@@ -83,7 +87,7 @@ impl Confidential {
         let ctx = scan.input.context;
         match ctx.channel {
             Channel::Social => {
-                self.markers(scan, None, out);
+                self.markers(scan, &scan.social[MARKERS], None, out);
                 if self.negative_remarks {
                     self.remarks(scan, out);
                 }
@@ -108,34 +112,29 @@ impl Confidential {
                             format!("{outside} recipients outside the school"),
                         )
                     };
-                    self.markers(scan, Some(d), out);
+                    let hits = self.marker_anchors.hits(scan.text);
+                    self.markers(scan, &hits[0], Some(d), out);
                 }
             }
             Channel::School => {}
         }
     }
 
-    fn markers(&self, scan: &Scan<'_>, d: Option<crate::rule::Text>, out: &mut Vec<Hit>) {
+    fn markers(
+        &self,
+        scan: &Scan<'_>,
+        hits: &[Range<usize>],
+        d: Option<crate::rule::Text>,
+        out: &mut Vec<Hit>,
+    ) {
         let text = scan.text;
-        let mut quiet = self.quiet.find_iter(text).peekable();
-        let mut quiet_now: Option<Range<usize>> = None;
-        for m in self.markers.find_iter(text) {
-            // Advance the (sorted) reassurances past those that end before this marker.
-            while quiet_now.as_ref().is_none_or(|q| q.end <= m.start) {
-                match quiet.next() {
-                    Some(q) => quiet_now = Some(q),
-                    None => {
-                        quiet_now = None;
-                        break;
-                    }
-                }
-            }
-            let covered = quiet_now
-                .as_ref()
-                .is_some_and(|q| q.start < m.end && m.start < q.end)
-                || quiet
-                    .peek()
-                    .is_some_and(|q| q.start < m.end && m.start < q.end);
+        for m in self.markers.find_near(text, hits) {
+            // A reassurance around the marker ("wordt vertrouwelijk behandeld").
+            let around = super::near(text, &m, 0);
+            let covered = self
+                .quiet
+                .find_in(text, around)
+                .any(|q| q.start < m.end && m.start < q.end);
             if covered {
                 continue;
             }
@@ -149,7 +148,7 @@ impl Confidential {
         let text = scan.text;
         let doc = scan.input.doc;
         let mut last_clause: Option<Range<usize>> = None;
-        for j in self.judgements.find_iter(text) {
+        for j in self.judgements.find_near(text, &scan.social[JUDGEMENT]) {
             let c = clause(text, j.clone());
             if last_clause.as_ref() == Some(&c) {
                 continue;

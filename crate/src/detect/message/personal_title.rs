@@ -20,7 +20,9 @@
 //! staff to show the good sides of their work, and a compliment is no
 //! position the school could be held to. The finding spans the opinion phrase.
 
+use super::phrases::Anchors;
 use super::phrases::Phrases;
+use super::social::OPINION;
 use super::{clause, list, Scan, Shared};
 use crate::detect::Hit;
 use crate::error::Error;
@@ -31,15 +33,18 @@ use crate::scanner::{detail, rule_index};
 
 pub struct PersonalTitle {
     rule: usize,
-    school_refs: Phrases,
-    weak_refs: Phrases,
-    opinions: Phrases,
-    praise: Phrases,
-    disclaimers: Phrases,
+    pub(super) school_refs: Phrases,
+    pub(super) weak_refs: Phrases,
+    pub(super) opinions: Phrases,
+    pub(super) praise: Phrases,
+    pub(super) disclaimers: Phrases,
+    /// Anchors of the school references, school names, disclaimers and
+    /// roles (in that order): read only once a post gives an opinion.
+    context: Anchors,
 }
 
 impl PersonalTitle {
-    pub fn new(rules: &[Rule], policy: &Policy) -> Result<Self, Error> {
+    pub fn new(rules: &[Rule], policy: &Policy, shared: &Shared) -> Result<Self, Error> {
         let cfg = &policy.message_rules.personal_title;
         let (f, d) = list!("school_reference.txt");
         let school_refs = Phrases::new(f, d, &[])?;
@@ -51,8 +56,15 @@ impl PersonalTitle {
         let praise = Phrases::new(f, d, &[])?;
         let (f, d) = list!("personal_title.txt");
         let disclaimers = Phrases::new(f, d, &cfg.disclaimers)?;
+        let context = Anchors::new(&[
+            &school_refs,
+            &shared.school_names,
+            &disclaimers,
+            &shared.roles,
+        ])?;
         Ok(PersonalTitle {
             rule: rule_index(rules, "personal-title.opinion", super::RULES_FILE)?,
+            context,
             school_refs,
             weak_refs,
             opinions,
@@ -66,17 +78,35 @@ impl PersonalTitle {
             return;
         }
         let text = scan.text;
-        let all = 0..text.len();
-        let named = self.school_refs.any_in(text, all.clone())
-            || shared.school_names.any_in(text, all.clone());
-        let Some(opinion) = self.opinions.find_iter(text).find(|o| {
+        let hits = &scan.social;
+        // The school is named anywhere in the post (looked up once, and only
+        // when there is an opinion), or in general words in its sentence.
+        let mut context: Option<Vec<Vec<std::ops::Range<usize>>>> = None;
+        let mut named: Option<bool> = None;
+        let Some(opinion) = self.opinions.find_near(text, &hits[OPINION]).find(|o| {
             let c = clause(text, o.clone());
-            (named || self.weak_refs.any_in(text, c.clone())) && !self.is_praise(text, c)
+            if self.is_praise(text, c.clone()) {
+                return false;
+            }
+            if self.weak_refs.any_in(text, c) {
+                return true;
+            }
+            *named.get_or_insert_with(|| {
+                let refs = context.get_or_insert_with(|| self.context.hits(text));
+                self.school_refs.find_near(text, &refs[0]).next().is_some()
+                    || shared
+                        .school_names
+                        .find_near(text, &refs[1])
+                        .next()
+                        .is_some()
+            })
         }) else {
             return;
         };
-        let disclaimer = self.disclaimers.any_in(text, all.clone());
-        let role = shared.roles.any_in(text, all);
+        // Rare from here on (an opinion about the school).
+        let refs = context.get_or_insert_with(|| self.context.hits(text));
+        let disclaimer = self.disclaimers.find_near(text, &refs[2]).next().is_some();
+        let role = shared.roles.find_near(text, &refs[3]).next().is_some();
         let text = match (disclaimer, role) {
             (true, true) => return,
             (false, false) => detail(

@@ -34,23 +34,55 @@ const SEPARATOR: &str = r"[^0-9A-Za-z_\x{80}-\x{10FFFF}]+";
 
 pub struct Phrases {
     re: Option<Regex>,
+    /// Literals one of which every match contains (see [`anchors`]); `None`
+    /// when some phrase has no such literal (then the list is never gated).
+    anchors: Option<Vec<String>>,
 }
 
 impl Phrases {
     /// Compiles the phrases of a data file and the literal terms a policy adds.
     pub fn new(file: &str, data: &str, extra: &[String]) -> Result<Phrases, Error> {
-        let mut alternatives: Vec<String> = data
+        let lines: Vec<String> = data
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| compile(&l.to_lowercase()))
+            .map(str::to_lowercase)
             .collect();
-        alternatives.extend(extra.iter().filter_map(|t| literal(t)));
+        let mut alternatives: Vec<String> = lines.iter().map(|l| compile(l)).collect();
+        let mut anchor_set: Option<Vec<String>> = Some(Vec::new());
+        for l in &lines {
+            match (anchors(l), anchor_set.as_mut()) {
+                (Some(a), Some(set)) => set.extend(a),
+                _ => anchor_set = None,
+            }
+        }
+        for t in extra {
+            if let Some(a) = literal(t) {
+                alternatives.push(a);
+                let norm = normalize(t.trim()).text;
+                let longest = norm
+                    .split(|c: char| !c.is_alphanumeric())
+                    .max_by_key(|w| w.len())
+                    .unwrap_or("")
+                    .to_string();
+                match anchor_set.as_mut() {
+                    Some(set) if !longest.is_empty() => set.push(longest),
+                    _ => anchor_set = None,
+                }
+            }
+        }
+        if let Some(set) = anchor_set.as_mut() {
+            set.sort();
+            set.dedup();
+        }
         // Leftmost-first: at one position the first alternative wins, so
         // longer phrases go first ("verwend nest" before "verwend").
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
         if alternatives.is_empty() {
-            return Ok(Phrases { re: None });
+            return Ok(Phrases {
+                re: None,
+                anchors: Some(Vec::new()),
+            });
         }
         let pattern = alternatives
             .iter()
@@ -63,12 +95,53 @@ impl Phrases {
             .join("|");
         let re = regex::RegexBuilder::new(&pattern)
             .size_limit(32 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| Error::Builtin {
                 file: file.into(),
                 message: e.to_string(),
             })?;
-        Ok(Phrases { re: Some(re) })
+        Ok(Phrases {
+            re: Some(re),
+            anchors: anchor_set,
+        })
+    }
+
+    /// Matches found only near this list's anchor hits (`hits`, from an
+    /// [`Anchors`] automaton that includes this list): one regex run per
+    /// window of text around them instead of one over the whole draft.
+    pub fn find_near<'h>(
+        &'h self,
+        hay: &'h str,
+        hits: &'h [Range<usize>],
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 'h> {
+        if self.anchors.is_none() {
+            return Box::new(self.find_iter(hay));
+        }
+        let mut windows = hits.iter().peekable();
+        let mut current: Option<std::vec::IntoIter<Range<usize>>> = None;
+        Box::new(std::iter::from_fn(move || loop {
+            if let Some(m) = current.as_mut().and_then(Iterator::next) {
+                return Some(m);
+            }
+            let first = windows.next()?;
+            let start = first.start.saturating_sub(WINDOW);
+            let mut end = (first.end + WINDOW).min(hay.len());
+            while let Some(next) = windows.peek() {
+                if next.start.saturating_sub(WINDOW) > end {
+                    break;
+                }
+                end = end.max((next.end + WINDOW).min(hay.len()));
+                windows.next();
+            }
+            let w = crate::text::snap(hay, start..end);
+            current = Some(self.find_in(hay, w).collect::<Vec<_>>().into_iter());
+        }))
+    }
+
+    /// Every phrase has an anchor, so [`Anchors`] can gate the list.
+    pub fn is_anchored(&self) -> bool {
+        self.anchors.is_some()
     }
 
     /// Whole-word matches in `hay` (a `norm` text), in text order.
@@ -76,7 +149,8 @@ impl Phrases {
         self.find_in(hay, 0..hay.len())
     }
 
-    /// Whole-word matches that lie inside `within` (byte range of `hay`).
+    /// Whole-word matches that lie inside `within` (byte range of `hay`, on
+    /// character boundaries); word boundaries are judged on the whole `hay`.
     pub fn find_in<'h>(
         &'h self,
         hay: &'h str,
@@ -86,13 +160,13 @@ impl Phrases {
         let mut at = within.start.min(end);
         std::iter::from_fn(move || {
             let re = self.re.as_ref()?;
-            let hay = hay.get(..end)?;
+            let part = hay.get(..end)?;
             while at <= end {
-                let m = re.find_at(hay, at)?;
+                let m = re.find_at(part, at)?;
                 at = if m.end() > m.start() {
                     m.end()
                 } else {
-                    next_char(hay, m.end())
+                    next_char(part, m.end())
                 };
                 if m.end() > m.start() && whole_word(hay, m.start(), m.end()) {
                     return Some(m.start()..m.end());
@@ -109,6 +183,300 @@ impl Phrases {
 
     pub fn any_in(&self, hay: &str, within: Range<usize>) -> bool {
         self.first_in(hay, within).is_some()
+    }
+}
+
+/// Bytes of text read on each side of an anchor hit: longer than any phrase
+/// of the lists (the longest, with a gap of a few words, is about 80).
+pub const WINDOW: usize = 120;
+
+/// Function words never chosen as an anchor: they occur everywhere.
+const COMMON: &[&str] = &[
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "aan",
+    "naar",
+    "door",
+    "niet",
+    "voor",
+    "met",
+    "dit",
+    "dat",
+    "die",
+    "deze",
+    "is",
+    "zijn",
+    "was",
+    "ik",
+    "je",
+    "jij",
+    "u",
+    "we",
+    "wij",
+    "ze",
+    "zij",
+    "hij",
+    "mijn",
+    "onze",
+    "ons",
+    "uw",
+    "jouw",
+    "al",
+    "alle",
+    "maar",
+    "ook",
+    "nog",
+    "er",
+    "te",
+    "om",
+    "als",
+    "the",
+    "a",
+    "an",
+    "and",
+    "to",
+    "of",
+    "you",
+    "your",
+    "it",
+    "this",
+    "that",
+    "is",
+    "are",
+    "i",
+    "my",
+    "our",
+    "in",
+    "on",
+    "for",
+    "with",
+    "not",
+    // Frequent in any school draft (and inside compounds: "schooljaar").
+    "jaar",
+    "dag",
+    "week",
+    "keer",
+    "tijd",
+    "school",
+    "klas",
+    "les",
+    "groep",
+    "kind",
+    "kinderen",
+    "leerling",
+    "leerlingen",
+    "ouders",
+    "goed",
+    "graag",
+    "even",
+    "heel",
+    "echt",
+    "kan",
+    "kunt",
+    "ben",
+    "onder",
+];
+
+/// The literals of a phrase (list syntax) one of which every match contains,
+/// chosen to be rare: the sequence element whose alternatives are longest and
+/// no function word. `None` when the phrase has no required literal.
+fn anchors(phrase: &str) -> Option<Vec<String>> {
+    let score = |set: &[String]| -> usize {
+        set.iter()
+            .map(|w| {
+                if COMMON.contains(&w.as_str()) || w.chars().count() < 3 {
+                    0
+                } else {
+                    w.chars().count()
+                }
+            })
+            .min()
+            .unwrap_or(0)
+    };
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |set: Vec<String>| {
+        let better = match &best {
+            None => true,
+            Some(b) => {
+                (score(&set), std::cmp::Reverse(set.len())) > (score(b), std::cmp::Reverse(b.len()))
+            }
+        };
+        if better {
+            best = Some(set);
+        }
+    };
+    let chars: Vec<char> = phrase.chars().collect();
+    let mut i = 0;
+    let mut run = String::new();
+    let flush = |run: &mut String, consider: &mut dyn FnMut(Vec<String>)| {
+        let w = run.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        if !w.is_empty() {
+            consider(vec![w]);
+        }
+        run.clear();
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '(' => {
+                flush(&mut run, &mut consider);
+                let mut depth = 0;
+                let mut j = i;
+                while j < chars.len() {
+                    match chars[j] {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                let inner: String = chars[i + 1..j.min(chars.len())].iter().collect();
+                let optional = chars.get(j + 1) == Some(&'?');
+                if !optional {
+                    let mut set = Vec::new();
+                    let mut ok = true;
+                    for alt in split_alternatives(&inner) {
+                        match anchors(alt) {
+                            Some(a) => set.extend(a),
+                            None => ok = false,
+                        }
+                    }
+                    if ok && !set.is_empty() {
+                        consider(set);
+                    }
+                }
+                i = j + 1 + usize::from(optional);
+                continue;
+            }
+            '{' => {
+                flush(&mut run, &mut consider);
+                while i < chars.len() && chars[i] != '}' {
+                    i += 1;
+                }
+            }
+            ' ' | '-' | '*' | '?' | ')' | '|' => flush(&mut run, &mut consider),
+            c => run.push(c),
+        }
+        i += 1;
+    }
+    flush(&mut run, &mut consider);
+    best
+}
+
+/// The top-level alternatives of a group's inside.
+fn split_alternatives(inner: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    for (i, c) in inner.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&inner[start..]);
+    out
+}
+
+/// One Aho-Corasick automaton over the anchors of several phrase lists: one
+/// pass over a draft tells each list where it may match.
+pub struct Anchors {
+    ac: Option<aho_corasick::AhoCorasick>,
+    /// Pattern → the lists (indexes into the slice given to `new`) it anchors.
+    owners: Vec<Vec<usize>>,
+    lists: usize,
+}
+
+impl Anchors {
+    pub fn new(lists: &[&Phrases]) -> Result<Anchors, Error> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for (i, list) in lists.iter().enumerate() {
+            for a in list.anchors.iter().flatten() {
+                let k = *index.entry(a.clone()).or_insert_with(|| {
+                    patterns.push(a.clone());
+                    owners.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !owners[k].contains(&i) {
+                    owners[k].push(i);
+                }
+            }
+        }
+        // Matches do not overlap (leftmost-longest is fast); an anchor found
+        // inside a longer one ("door" in "doorsturen") is there too, so the
+        // longer one also speaks for the lists of the shorter.
+        for k in 0..patterns.len() {
+            for j in 0..patterns.len() {
+                if j != k && patterns[k].contains(patterns[j].as_str()) {
+                    let extra = owners[j].clone();
+                    for l in extra {
+                        if !owners[k].contains(&l) {
+                            owners[k].push(l);
+                        }
+                    }
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .map_err(|e| Error::Builtin {
+                        file: "message anchors".into(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        Ok(Anchors {
+            ac,
+            owners,
+            lists: lists.len(),
+        })
+    }
+
+    /// Anchor hits as they come, `(list, range)`, in text order.
+    pub fn iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, Range<usize>)> + 'h {
+        self.ac.iter().flat_map(move |ac| {
+            ac.find_iter(hay).flat_map(move |m| {
+                self.owners[m.pattern().as_usize()]
+                    .iter()
+                    .map(move |&l| (l, m.start()..m.end()))
+            })
+        })
+    }
+
+    /// Anchor hits per list, in text order.
+    pub fn hits(&self, hay: &str) -> Vec<Vec<Range<usize>>> {
+        let mut out = vec![Vec::new(); self.lists];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_iter(hay) {
+                for &l in &self.owners[m.pattern().as_usize()] {
+                    out[l].push(m.start()..m.end());
+                }
+            }
+        }
+        out
     }
 }
 
@@ -246,6 +614,53 @@ mod tests {
             .unwrap()
             .re
             .is_none());
+    }
+
+    #[test]
+    fn anchors_are_required_and_rare() {
+        let a = |p: &str| {
+            anchors(p).map(|mut v| {
+                v.sort();
+                v
+            })
+        };
+        assert_eq!(a("stuur (dit |het )?door"), Some(vec!["stuur".into()]));
+        assert_eq!(
+            a("(verbreek|breek|doorbreek) (de|deze) (ketting|keten) niet"),
+            Some(vec!["keten".into(), "ketting".into()])
+        );
+        assert_eq!(a("ons (school)?bestuur"), Some(vec!["bestuur".into()]));
+        assert_eq!(a("teams-opname"), Some(vec!["opname".into()]));
+        assert_eq!(
+            a("vertrouwelijk behandel*"),
+            Some(vec!["vertrouwelijk".into()])
+        );
+        assert_eq!(
+            a("{n} jaar (ongeluk|pech)"),
+            Some(vec!["ongeluk".into(), "pech".into()])
+        );
+        assert_eq!(
+            a("(dit|deze (info|mail)) niet delen"),
+            Some(vec!["delen".into()])
+        );
+        assert_eq!(a("(de )?{n}"), None);
+    }
+
+    #[test]
+    fn anchored_search_finds_what_a_full_search_finds() {
+        let data = "stuur {0-5} door\n{n} jaar (ongeluk|pech)\nverbreek de ketting niet";
+        let p = Phrases::new("t", data, &["Kettingbrief".into()]).unwrap();
+        let filler = "bla bla. ".repeat(100);
+        let hay = format!(
+            "{filler}stuur dit snel door. {filler}7 jaar pech! verbreek de ketting niet {filler}kettingbrief"
+        );
+        let anchors = Anchors::new(&[&p]).unwrap();
+        let hits = anchors.hits(&hay);
+        let near: Vec<_> = p.find_near(&hay, &hits[0]).collect();
+        let full: Vec<_> = p.find_iter(&hay).collect();
+        assert_eq!(near, full);
+        assert_eq!(near.len(), 4);
+        assert_eq!(p.find_near("", &[]).count(), 0);
     }
 
     #[test]

@@ -5,14 +5,16 @@
 //! * a phrase that means a lesson recording ("opname van de les", "de
 //!   Teams-opname", "bekijk de les terug", "lesson recording",
 //!   `recording.txt`): the finding spans the phrase;
-//! * or a link together with a recording word ("opname", "opgenomen",
-//!   "terugkijken", `recording_word.txt`) and a lesson word ("les", "uitleg",
-//!   "klas", `lesson_word.txt`): the finding spans the link.
+//! * or a link close to a recording word ("opname", "opgenomen",
+//!   "terugkijken", `recording_word.txt`, within about two lines) in a post
+//!   that speaks of a lesson ("les", "uitleg", "klas", `lesson_word.txt`):
+//!   the finding spans the link.
 //!
 //! A recording of a school musical or a photo album is consent business (R4),
 //! not this rule.
 
 use super::phrases::Phrases;
+use super::social::{LESSON_WORD, RECORDING, RECORDING_WORD};
 use super::{list, Scan, Shared};
 use crate::detect::Hit;
 use crate::error::Error;
@@ -24,9 +26,9 @@ use regex::Regex;
 
 pub struct Recording {
     rule: usize,
-    phrases: Phrases,
-    recording_words: Phrases,
-    lesson_words: Phrases,
+    pub(super) phrases: Phrases,
+    pub(super) recording_words: Phrases,
+    pub(super) lesson_words: Phrases,
     link: Regex,
 }
 
@@ -60,22 +62,38 @@ impl Recording {
             return;
         }
         let text = scan.text;
+        let hits = &scan.social;
         let before = out.len();
-        for m in self.phrases.find_iter(text) {
+        for m in self.phrases.find_near(text, &hits[RECORDING]) {
             out.push(Hit::new(self.rule, scan.original(m)));
         }
         if out.len() > before {
             return;
         }
-        // Links are read on `norm`: the `text` view may have undone "leet" in them.
-        let norm = &scan.input.doc.norm.text;
-        let Some(link) = self.link.find(norm) else {
-            return;
+        // A link near a recording word, in a post that speaks of a lesson.
+        let lesson = || {
+            self.lesson_words
+                .find_near(text, &hits[LESSON_WORD])
+                .next()
+                .is_some()
         };
-        let all = 0..text.len();
-        if self.recording_words.any_in(text, all.clone()) && self.lesson_words.any_in(text, all) {
-            let r = scan.input.doc.norm_to_original(link.start()..link.end());
-            out.push(Hit::new(self.rule, r));
+        let mut lesson_seen: Option<bool> = None;
+        let mut done = 0;
+        for r in self.recording_words.find_near(text, &hits[RECORDING_WORD]) {
+            if r.end <= done {
+                continue;
+            }
+            let w = super::near(text, &r, done);
+            done = w.end;
+            let Some(link) = self.link.find_at(&text[..w.end], w.start) else {
+                continue;
+            };
+            if *lesson_seen.get_or_insert_with(lesson) {
+                let range = scan.input.doc.norm_to_original(link.start()..link.end());
+                out.push(Hit::new(self.rule, range));
+                return;
+            }
+            return;
         }
     }
 }
