@@ -5,7 +5,6 @@
 use crate::error::Error;
 use crate::policy::consent::fold_into;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 const FIRST_NAMES: &str = include_str!("../../../data/names/first-names.txt");
 const AMBIGUOUS: &str = include_str!("../../../data/names/ambiguous.txt");
@@ -35,39 +34,117 @@ pub const FIRST_PERSON: u32 = 1 << 18;
 pub const REGISTRATION: u32 = 1 << 19;
 /// A first name that today belongs almost only to adults (Gerard, Ans, Wim).
 pub const ADULT_NAME: u32 = 1 << 20;
+/// "de klas van Ilse": a noun whose owner is a member of staff.
+pub const STAFF_OF: u32 = 1 << 21;
+/// The first word of a closing phrase ("met" of "met vriendelijke groet").
+pub const CLOSING_START: u32 = 1 << 22;
+/// "groep", "klas", "grade": followed by a number, a class.
+pub const CLASS_WORD: u32 = 1 << 23;
+/// A word after which a class may follow a name ("uit", "in", "van", "groep").
+pub const CLASS_PREP: u32 = 1 << 24;
 
-/// A small, fast hasher for short word keys (multiply-rotate over 8-byte chunks).
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+/// The frozen word table: open addressing over a packed byte arena, with a
+/// hash that reads a word's first and last bytes in two loads. One lookup per
+/// word of a draft is the detector's main cost, so it is kept lean.
+struct WordTable {
+    slots: Vec<Slot>,
+    mask: usize,
+    bytes: Vec<u8>,
+}
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u32,
+    /// Length of the word; 0 marks an empty slot.
+    len: u32,
+    at: u32,
+    flags: u32,
+}
+
+fn word_hash(b: &[u8]) -> u64 {
+    let n = b.len();
+    let load8 = |at: usize| {
+        let mut v = 0u64;
+        for (k, &x) in b[at..at + 8].iter().enumerate() {
+            v |= u64::from(x) << (8 * k);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        v
+    };
+    let load4 = |at: usize| {
+        u64::from(b[at])
+            | u64::from(b[at + 1]) << 8
+            | u64::from(b[at + 2]) << 16
+            | u64::from(b[at + 3]) << 24
+    };
+    let (x, y) = if n >= 8 {
+        (load8(0), load8(n - 8))
+    } else if n >= 4 {
+        (load4(0), load4(n - 4))
+    } else if n > 0 {
+        (
+            u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
+    };
+    let h = (x ^ y.rotate_left(29) ^ (n as u64) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ h >> 29
+}
+
+impl WordTable {
+    fn new(words: &HashMap<String, u32>) -> WordTable {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+            bytes: Vec::new(),
+        };
+        for (w, &flags) in words {
+            let h = word_hash(w.as_bytes());
+            let mut i = h as usize & t.mask;
+            while t.slots[i].len != 0 {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i] = Slot {
+                hash: h as u32,
+                len: w.len() as u32,
+                at: t.bytes.len() as u32,
+                flags,
+            };
+            t.bytes.extend_from_slice(w.as_bytes());
         }
-        self.0 = h;
+        t
     }
 
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+    #[inline]
+    fn get(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        if b.is_empty() {
+            return 0;
+        }
+        let h = word_hash(b);
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.hash == h as u32
+                && s.len as usize == b.len()
+                && &self.bytes[s.at as usize..s.at as usize + b.len()] == b
+            {
+                return s.flags;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-
 pub struct Lexicon {
-    words: FastMap<Box<str>, u32>,
+    /// Built while loading, then frozen into `table`.
+    words: HashMap<String, u32>,
+    table: WordTable,
     /// Closing phrases ("met vriendelijke groet"), words joined by one space.
     closings: HashSet<String>,
     max_closing_words: usize,
@@ -92,7 +169,8 @@ pub fn key(word: &str) -> String {
 impl Lexicon {
     pub fn load() -> Result<Lexicon, Error> {
         let mut lex = Lexicon {
-            words: FastMap::default(),
+            words: HashMap::new(),
+            table: WordTable::new(&HashMap::new()),
             closings: HashSet::new(),
             max_closing_words: 1,
             suffixes: Vec::new(),
@@ -132,6 +210,7 @@ impl Lexicon {
                     "second-person" => SECOND_PERSON,
                     "first-person" => FIRST_PERSON,
                     "registration" => REGISTRATION,
+                    "staff-of" => STAFF_OF,
                     "closing" | "institution-suffix" => {
                         special = if name == "closing" {
                             "closing"
@@ -158,6 +237,9 @@ impl Lexicon {
             match special {
                 "closing" => {
                     let phrase = key(line);
+                    if let Some(first) = phrase.split(' ').next() {
+                        lex.add(first, CLOSING_START);
+                    }
                     lex.max_closing_words = lex.max_closing_words.max(phrase.split(' ').count());
                     lex.closings.insert(phrase);
                 }
@@ -168,22 +250,30 @@ impl Lexicon {
                 _ => lex.add(line, flag),
             }
         }
+        for w in ["groep", "group", "grade", "gr", "klas", "class", "year"] {
+            lex.add(w, CLASS_WORD | CLASS_PREP);
+        }
+        for w in ["uit", "in", "van", "from", "of"] {
+            lex.add(w, CLASS_PREP);
+        }
         if lex.words.values().filter(|&&f| f & NAME != 0).count() < 1000 {
             return Err(Error::Builtin {
                 file: "data/names/first-names.txt".into(),
                 message: "fewer than 1000 first names".into(),
             });
         }
+        lex.table = WordTable::new(&lex.words);
+        lex.words = HashMap::new();
         Ok(lex)
     }
 
     fn add(&mut self, word: &str, flag: u32) {
-        *self.words.entry(key(word).into_boxed_str()).or_insert(0) |= flag;
+        *self.words.entry(key(word)).or_insert(0) |= flag;
     }
 
     /// Flags of a folded word (0 when unknown).
     pub fn flags(&self, folded: &str) -> u32 {
-        self.words.get(folded).copied().unwrap_or(0)
+        self.table.get(folded)
     }
 
     /// Whether the folded words (in order) open with a closing phrase; returns how many words it takes.

@@ -50,6 +50,8 @@ pub struct Mention {
     /// Not in the first-name list: needs strong evidence.
     unknown: bool,
     ambiguous: bool,
+    /// Also an ordinary capitalised word (a school subject, a month): needs evidence of its own.
+    collides: bool,
     /// A name that today belongs to adults (Gerard, Ans): never a pupil by default.
     adult_name: bool,
     sent_start: bool,
@@ -85,7 +87,7 @@ const LEVEL_IN_PARENS: &str = r"[1-8]\s*[a-z][a-z-]*";
 impl Patterns {
     pub fn new() -> Result<Patterns, regex::Error> {
         let after = format!(
-            r"^(?:\s*,)?\s*(?:\(\s*(?:(?P<p>{CLASS_WORDED}|{CLASS_CODE}|{LEVEL_IN_PARENS})|(?P<age>[0-9]{{1,2}})\s*(?:j|jr|jaar|y|yr|yrs|years|yo)?\s*[),;]|°|\*\s*[0-9])|(?:uit|in|van|from|of|in)\s+(?:(?:de|het|ons|onze|mijn|jouw|je|zijn|haar|uw|our|my|your|the)\s+)?(?P<q>{CLASS_WORDED}|{CLASS_CODE}|(?:klas|groep|class|mentorklas|mentorgroep)\b)|(?P<r>{CLASS_WORDED}))"
+            r"^(?:\s*,)?\s*(?:\(\s*(?:(?P<p>{CLASS_WORDED}|{CLASS_CODE}|{LEVEL_IN_PARENS})|(?P<age>[0-9]{{1,2}})\s*(?:j|jr|jaar|y|yr|yrs|years|yo)?\s*[),;]|°|\*\s*[0-9])|(?:uit|in|van|from|of)\s+(?:(?:de|het|ons|onze|mijn|jouw|je|zijn|haar|uw|our|my|your|the)\s+)?(?P<q>{CLASS_WORDED}|{CLASS_CODE})|(?:uit\s+(?:de|het|the)|(?:uit|in|from|of)\s+(?:mijn|jouw|je|onze|ons|uw|my|your|our))\s+(?:klas|groep|class|mentorklas|mentorgroep|klasje)\b|(?P<r>{CLASS_WORDED}))"
         );
         let before = format!(
             r"(?:\b(?:uit|van|in|from|of)\s+(?:{CLASS_WORDED}|{CLASS_CODE})|\((?:{CLASS_WORDED}|{CLASS_CODE})\))\s*[,:]\s*$"
@@ -96,9 +98,7 @@ impl Patterns {
             handle_before: Regex::new(
                 r"(?:groep\s*[1-8]-?er|[1-8]e-?klasser|leerlinge?|oud-leerlinge?|brugklasser|kleuter|pupil|student|zoon|dochter|son|daughter)\s*(?:en\s+nu\s+\S+\s*)?$",
             )?,
-            handle: Regex::new(
-                r"(?:^|[^a-z0-9_.@/#&=+\-])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)",
-            )?,
+            handle: Regex::new(r"^[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?")?,
         })
     }
 }
@@ -118,11 +118,12 @@ impl DocContext {
     fn names_are_pupils(&self, channel: Channel) -> bool {
         let score = 2 * self.pupil + self.pupil_weak;
         match channel {
-            Channel::Social | Channel::School => {
-                self.staff == 0 && (score >= 1 || channel == Channel::School)
-                    || score >= 2 + 2 * self.staff
+            Channel::Social | Channel::School => self.staff == 0 || score >= 2 + 2 * self.staff,
+            // A chat message is short: one pupil word or two hints do, when nothing says "staff".
+            Channel::Chat => {
+                self.staff == 0 && score >= 2 || self.pupil >= 1 && score >= 2 + self.staff
             }
-            Channel::Email | Channel::Chat => self.pupil >= 1 && score >= 2 + self.staff,
+            Channel::Email => self.pupil >= 1 && score >= 2 + self.staff,
         }
     }
 }
@@ -139,15 +140,14 @@ fn doc_context(t: &Tokens) -> DocContext {
         if tok.flags & lx::STAFF_CTX != 0 && t.lines[tok.line].kind == LineKind::Body {
             c.staff += 1;
         }
-        let k = t.key(i);
-        if matches!(k, "groep" | "group" | "grade" | "gr" | "klas" | "class")
+        if tok.flags & lx::CLASS_WORD != 0
             && t.toks
                 .get(i + 1)
                 .is_some_and(|n| n.has_digit && n.line == tok.line)
         {
             c.pupil += 1;
         }
-        if tok.has_digit && is_class_code(k) {
+        if tok.has_digit && tok.len() <= 3 && is_class_code(t.key(i)) {
             c.pupil += 1;
         }
     }
@@ -212,8 +212,12 @@ pub fn analyse(
     for m in &mut mentions {
         evidence(doc, lex, &t, norm, pat, channel, m);
     }
-    handles(doc, lex, &t, norm, pat, &mut mentions);
-    mentions.sort_by_key(|m| m.norm.start);
+    let mut found = Vec::new();
+    handles(doc, lex, &t, norm, pat, &mut found);
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.norm.start);
+    }
     propagate_in_lists(norm, &mut mentions);
     decide(&mut mentions, &context, channel);
     mentions
@@ -222,8 +226,24 @@ pub fn analyse(
 /// A name starting at token `i`, with its surname.
 fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Mention> {
     let tok = &t.toks[i];
-    if !tok.alpha || tok.len() < 2 && !tok.joined {
+    // Cheapest tests first: this runs for every word of the draft.
+    let known = tok.flags & lx::NAME != 0;
+    let unknown = tok.flags == 0 && tok.alpha && tok.len() >= 3 && !tok.sent_start;
+    if !known && !unknown || !tok.alpha || tok.len() < 2 && !tok.joined {
         return None;
+    }
+    let rest = &norm[tok.end..];
+    if unknown {
+        // An unlisted word is a name only next to a strong pupil pattern ("Dylano (groep 7)",
+        // "Dylano uit 8b", "leerling Dylano"); look before reading more.
+        let prev_pupil = i > 0 && t.toks[i - 1].flags & lx::PUPIL_NOUN != 0;
+        let next_class = rest.starts_with(' ')
+            && t.toks
+                .get(i + 1)
+                .is_some_and(|n| n.flags & lx::CLASS_PREP != 0 && n.start == tok.end + 1);
+        if !prev_pupil && !next_class && !rest.starts_with(" (") && !rest.starts_with(',') {
+            return None;
+        }
     }
     let gap = t.gap_before(norm, i);
     // Handles, hashtags, e-mail addresses and web addresses are not names here.
@@ -231,15 +251,9 @@ fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Menti
     if gap.ends_with(['@', '#', '/', '_']) || glued_dot {
         return None;
     }
-    if norm[tok.end..].starts_with(['@', '_'])
-        || norm[tok.end..].starts_with(".")
-            && norm[tok.end + 1..].starts_with(|c: char| c.is_alphanumeric())
+    if rest.starts_with(['@', '_'])
+        || rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_alphanumeric())
     {
-        return None;
-    }
-    let known = tok.flags & lx::NAME != 0;
-    let unknown = tok.flags == 0 && tok.len() >= 3;
-    if !known && !unknown {
         return None;
     }
     if !doc.is_capitalised(tok.start) || !tok.joined && t.all_caps(doc, i) {
@@ -247,6 +261,10 @@ fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Menti
     }
     if unknown {
         let k = t.key(i);
+        let o = doc.norm_to_original(tok.start..tok.end);
+        if doc.original[o].chars().skip(1).any(char::is_uppercase) {
+            return None; // "ChatGPT", "TOPdesk": a product, not a name
+        }
         if tok.sent_start
             || [
                 "en", "ing", "heid", "tie", "isme", "schap", "teit", "ment", "ie", "iek",
@@ -345,6 +363,7 @@ fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Menti
         unknown,
         ambiguous: tok.flags & (lx::AMBIGUOUS_NAME | lx::NOT_NAME) != 0,
         adult_name: tok.flags & lx::ADULT_NAME != 0,
+        collides: tok.flags & lx::NOT_NAME != 0,
         sent_start: tok.sent_start,
         zone_adult: false,
         titled: false,
@@ -420,6 +439,10 @@ fn evidence(
         if plain(g0) && f & lx::PLACE_PREP != 0 && m.ambiguous {
             m.not_person = true;
         }
+        // "het Anne Frank Huis", "het Willem de Zwijger College": an institution
+        if plain(g0) && k == "het" && !m.minor {
+            m.not_person = true;
+        }
         if plain(g0) && matches!(k, "onze" | "ons" | "our") {
             m.hint = true;
         }
@@ -434,6 +457,8 @@ fn evidence(
                 let f2 = flags(p2);
                 if f2 & lx::KIN_OF != 0 {
                     m.minor = true;
+                } else if f2 & lx::STAFF_OF != 0 {
+                    m.adult = true;
                 } else if f2 & lx::ADMIN_OF != 0 {
                     m.hint = true;
                 } else if f2 & lx::ROLE != 0 {
@@ -502,7 +527,7 @@ fn evidence(
         let line_start = t.lines[line].range.start;
         let before = &norm[line_start..m.norm.start];
         let before = &before[before.len() - floor_back(before, 48)..];
-        if pat.before.is_match(before) {
+        if before.trim_end().ends_with([',', ':']) && pat.before.is_match(before) {
             m.minor = true;
         }
     }
@@ -511,7 +536,12 @@ fn evidence(
     let line_end = t.lines[line].range.end;
     let rest = &norm[m.norm.end.min(line_end)..line_end];
     let window = &rest[..floor(rest, 80)];
-    if let Some(c) = pat.after.captures(window) {
+    if let Some(c) = pat
+        .after
+        .is_match(window)
+        .then(|| pat.after.captures(window))
+        .flatten()
+    {
         if let Some(age) = c.name("age") {
             if age.as_str().parse::<u32>().is_ok_and(|a| a <= 18) {
                 m.minor = true;
@@ -553,7 +583,7 @@ fn evidence(
         // "Dennis Bos, privacy-officer", "Hatice (IB)", "Katrien - zorgcoördinator"
         if (g == ", " || g == " (" || g == " - " || g == " – ")
             && f & lx::ROLE != 0
-            && f & lx::PUPIL_CTX == 0
+            && f & lx::PUPIL_NOUN == 0
         {
             m.adult = true;
         }
@@ -564,7 +594,10 @@ fn evidence(
             )
         {
             if let Some(b) = n2 {
-                if flags(b) & lx::ROLE != 0 && flags(b) & lx::PUPIL_CTX == 0 {
+                // "Sandra, de moeder van Emma", "Hatice, onze IB'er"
+                if flags(b) & (lx::ROLE | lx::TITLE) != 0 && flags(b) & lx::PUPIL_CTX == 0
+                    || flags(b) & lx::TITLE != 0 && flags(b) & lx::PUPIL_NOUN == 0
+                {
                     m.adult = true;
                 }
                 if flags(b) & lx::PUPIL_NOUN != 0
@@ -612,6 +645,18 @@ fn evidence(
         {
             m.adult = true;
         }
+        // A street or institution: "Anne Frankstraat", "het Anne Frank Huis"
+        if plain(g)
+            && !m.minor
+            && doc.is_capitalised(t.toks[a].start)
+            && n2.is_some_and(|b| {
+                plain(gap(b))
+                    && doc.is_capitalised(t.toks[b].start)
+                    && lex.has_institution_suffix(key(b))
+            })
+        {
+            m.not_person = true;
+        }
         // A street or institution: "Anne Frankstraat", "Emma Kinderziekenhuis"
         if plain(g)
             && doc.is_capitalised(t.toks[a].start)
@@ -619,6 +664,27 @@ fn evidence(
             && !m.minor
         {
             m.not_person = true;
+        }
+    }
+    // "Sanne en Tom gaan mee als begeleiders": a role taken in the same clause
+    {
+        let mut k = last;
+        for _ in 0..5 {
+            let Some(a) = next(k) else { break };
+            if gap(a).contains(['.', '!', '?', ';', ':', ',', '(']) {
+                break;
+            }
+            if matches!(key(a), "als" | "as") {
+                if next(a).is_some_and(|b| {
+                    flags(b) & (lx::ROLE | lx::TITLE) != 0 && flags(b) & lx::PUPIL_NOUN == 0
+                        || matches!(key(b), "de" | "onze" | "our" | "the")
+                            && next(b).is_some_and(|c| flags(c) & lx::ROLE != 0)
+                }) {
+                    m.adult = true;
+                }
+                break;
+            }
+            k = a;
         }
     }
     // "Willem de Zwijgerlaan": the surname words themselves
@@ -660,10 +726,20 @@ fn handles(
     if !norm.contains('@') {
         return;
     }
-    for c in pat.handle.captures_iter(norm) {
-        let Some(h) = c.get(1) else { continue };
-        let at = h.start() - 1;
-        let handle = h.as_str();
+    for (at, _) in norm.match_indices('@') {
+        // Not the `@` of an e-mail address, and followed by a handle.
+        let glued = norm[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || "_.@/#&=+-".contains(c));
+        if glued {
+            continue;
+        }
+        let Some(h) = pat.handle.find(&norm[at + 1..]) else {
+            continue;
+        };
+        let h = (at + 1 + h.start())..(at + 1 + h.end());
+        let handle = &norm[h.clone()];
         let parts: Vec<&str> = handle
             .split(|ch: char| !ch.is_ascii_alphabetic())
             .filter(|p| p.len() >= 2)
@@ -702,7 +778,7 @@ fn handles(
         let before = &norm[line_start..at];
         let before = &before[before.len() - floor_back(before, 40)..];
         let mut m = Mention {
-            norm: at..h.end(),
+            norm: at..h.end,
             first: handle.to_string(),
             surname: None,
             handle: true,
@@ -710,6 +786,7 @@ fn handles(
             unknown: !named,
             ambiguous: false,
             adult_name: false,
+            collides: false,
             sent_start: false,
             zone_adult: false,
             titled: false,
@@ -720,10 +797,8 @@ fn handles(
             class: None,
             who: Who::Person,
         };
-        let line_end = norm[h.end()..]
-            .find('\n')
-            .map_or(norm.len(), |x| h.end() + x);
-        let rest = &norm[h.end()..line_end];
+        let line_end = norm[h.end..].find('\n').map_or(norm.len(), |x| h.end + x);
+        let rest = &norm[h.end..line_end];
         if pat.after.is_match(&rest[..floor(rest, 60)]) {
             m.minor = true;
         }
@@ -824,7 +899,7 @@ fn decide(ms: &mut [Mention], ctx: &DocContext, channel: Channel) {
             Who::Minor
         } else if s.adult {
             Who::Adult
-        } else if m.unknown || m.ambiguous && m.sent_start {
+        } else if m.unknown || m.ambiguous && m.sent_start || m.collides {
             Who::NotPerson
         } else if m.adult_name {
             Who::Person

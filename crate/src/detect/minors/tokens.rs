@@ -6,14 +6,21 @@ use super::lexicon::{self, Lexicon};
 use crate::text::Document;
 use std::ops::Range;
 
+/// Where a word's folded key is: in the `norm` view itself (plain ASCII) or in the arena.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    Norm(u32, u32),
+    Arena(u32, u32),
+}
+
 /// A word of the `norm` view.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Tok {
     /// Byte range in the `norm` view.
     pub start: usize,
     pub end: usize,
-    /// Folded key (possessive `'s` stripped) as a range of [`Tokens::arena`].
-    key: Range<usize>,
+    /// Folded key (possessive `'s` stripped).
+    key: Key,
     pub flags: u32,
     pub line: usize,
     /// First word of a sentence (or of a line): a capital there is no evidence.
@@ -56,75 +63,156 @@ pub struct Line {
     pub kind: LineKind,
 }
 
-pub struct Tokens {
+pub struct Tokens<'a> {
+    norm: &'a str,
     pub toks: Vec<Tok>,
     arena: String,
     pub lines: Vec<Line>,
 }
 
+const NONE: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const LINE: u8 = 3;
+const STOP: u8 = 4;
+
+/// What each ASCII byte is to the tokenizer.
+const ASCII: [u8; 128] = {
+    let mut t = [NONE; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'\n' {
+            LINE
+        } else if matches!(b, b'.' | b'!' | b'?' | b':' | b';') {
+            STOP
+        } else {
+            NONE
+        };
+        i += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-impl Tokens {
-    pub fn new(doc: &Document<'_>, lex: &Lexicon) -> Tokens {
+impl<'a> Tokens<'a> {
+    pub fn new(doc: &'a Document<'_>, lex: &Lexicon) -> Tokens<'a> {
         let norm = doc.norm.text.as_str();
+        let bytes = norm.as_bytes();
         let mut toks: Vec<Tok> = Vec::with_capacity(norm.len() / 6 + 1);
-        let mut arena = String::with_capacity(norm.len() + 16);
+        // Folded keys of words with accents; plain ASCII words are keyed by their `norm` text.
+        let mut arena = String::new();
         let mut line = 0usize;
         let mut sentence_open = true;
-        let mut chars = norm.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if !is_word_char(c) {
-                match c {
-                    '\n' => {
+        let mut at = 0usize;
+        // The character at `i` and its length (ASCII fast path).
+        let char_at = |i: usize| -> (char, usize) {
+            let b = bytes[i];
+            if b < 0x80 {
+                (b as char, 1)
+            } else {
+                let c = norm[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
+        while at < bytes.len() {
+            let b = bytes[at];
+            // ASCII fast path: one table lookup per byte.
+            let (c, len) = if b < 0x80 {
+                match ASCII[b as usize] {
+                    NONE => {
+                        at += 1;
+                        continue;
+                    }
+                    LINE => {
                         line += 1;
                         sentence_open = true;
+                        at += 1;
+                        continue;
                     }
-                    '.' | '!' | '?' | ':' | ';' | '…' | '•' => sentence_open = true,
-                    _ => {}
+                    STOP => {
+                        sentence_open = true;
+                        at += 1;
+                        continue;
+                    }
+                    _ => (b as char, 1),
                 }
-                continue;
-            }
-            let mut end = at + c.len_utf8();
+            } else {
+                let (c, len) = char_at(at);
+                if !is_word_char(c) {
+                    if matches!(c, '…' | '•') {
+                        sentence_open = true;
+                    }
+                    at += len;
+                    continue;
+                }
+                (c, len)
+            };
+            let start = at;
+            let mut ascii = len == 1;
             let mut has_digit = c.is_numeric();
             let mut alpha = c.is_alphabetic();
-            loop {
-                match chars.peek().copied() {
-                    Some((i, n)) if is_word_char(n) => {
-                        has_digit |= n.is_numeric();
-                        alpha &= n.is_alphabetic();
-                        end = i + n.len_utf8();
-                        chars.next();
+            at += len;
+            while at < bytes.len() {
+                let b = bytes[at];
+                if b < 0x80 {
+                    match ASCII[b as usize] {
+                        LETTER => at += 1,
+                        DIGIT => {
+                            has_digit = true;
+                            alpha = false;
+                            at += 1;
+                        }
+                        // An apostrophe between letters stays in the word: "ib'er", "zara's".
+                        _ if b == b'\''
+                            && at + 1 < bytes.len()
+                            && char_at(at + 1).0.is_alphabetic() =>
+                        {
+                            at += 1
+                        }
+                        _ => break,
                     }
-                    // An apostrophe between letters stays in the word: "ib'er", "zara's".
-                    Some((i, '\''))
-                        if norm[i + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic) =>
-                    {
-                        end = i + 1;
-                        chars.next();
-                    }
-                    _ => break,
+                    continue;
                 }
+                let (n, l) = char_at(at);
+                if !is_word_char(n) {
+                    break;
+                }
+                has_digit |= n.is_numeric();
+                alpha &= n.is_alphabetic();
+                ascii = false;
+                at += l;
             }
-            let word = &norm[at..end];
+            let end = at;
+            let word = &norm[start..end];
             let (base, poss) = match word.strip_suffix("'s") {
                 Some(b) if !b.is_empty() => (b, true),
                 _ => (word, false),
             };
-            let key_start = arena.len();
-            if base.is_ascii() {
-                arena.push_str(base);
+            let key = if ascii {
+                Key::Norm(start as u32, (start + base.len()) as u32)
             } else {
+                let k = arena.len();
                 crate::policy::consent::fold_into(base, &mut arena);
-            }
-            let key = key_start..arena.len();
-            let flags = lex.flags(&arena[key.clone()]);
+                Key::Arena(k as u32, arena.len() as u32)
+            };
+            let flags = if has_digit {
+                0 // no listed word has a digit
+            } else {
+                match key {
+                    Key::Norm(s, e) => lex.flags(&norm[s as usize..e as usize]),
+                    Key::Arena(s, e) => lex.flags(&arena[s as usize..e as usize]),
+                }
+            };
             toks.push(Tok {
-                start: at,
+                start,
                 end,
                 key,
                 flags,
@@ -138,6 +226,7 @@ impl Tokens {
             sentence_open = false;
         }
         let mut tokens = Tokens {
+            norm,
             toks,
             arena,
             lines: Vec::new(),
@@ -149,7 +238,10 @@ impl Tokens {
     }
 
     pub fn key(&self, i: usize) -> &str {
-        &self.arena[self.toks[i].key.clone()]
+        match self.toks[i].key {
+            Key::Norm(s, e) => &self.norm[s as usize..e as usize],
+            Key::Arena(s, e) => &self.arena[s as usize..e as usize],
+        }
     }
 
     /// The `norm` text between token `i - 1` and token `i` (from the line start for the first).
@@ -161,61 +253,64 @@ impl Tokens {
     /// Joins spaced-out letters ("Y a r a", "L.i.n.a") when they spell a first name.
     fn join_spaced_letters(&mut self, norm: &str, lex: &Lexicon) {
         let n = self.toks.len();
-        let single = |t: &Tok| t.alpha && norm[t.start..t.end].chars().count() == 1;
+        let single = |t: &Tok| {
+            t.alpha
+                && (t.end - t.start == 1
+                    || t.end - t.start <= 4 && norm[t.start..t.end].chars().count() == 1)
+        };
+        // (first, last, joined token) of each run that spells a name
+        let mut runs: Vec<(usize, usize, Tok)> = Vec::new();
+        let mut letters = String::new();
         let mut i = 0;
-        let mut out: Option<Vec<Tok>> = None;
         while i < n {
+            if !single(&self.toks[i]) {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             let mut sep: Option<&str> = None;
-            if single(&self.toks[i]) {
-                while j + 1 < n
-                    && single(&self.toks[j + 1])
-                    && self.toks[j + 1].line == self.toks[i].line
-                {
-                    let gap = &norm[self.toks[j].end..self.toks[j + 1].start];
-                    let ok_gap = gap.len() == 1 && matches!(gap, " " | "." | "-" | "_" | "*");
-                    if !ok_gap || sep.is_some_and(|s| s != gap) {
-                        break;
-                    }
-                    sep = Some(gap);
-                    j += 1;
+            while j + 1 < n
+                && single(&self.toks[j + 1])
+                && self.toks[j + 1].line == self.toks[i].line
+            {
+                let gap = &norm[self.toks[j].end..self.toks[j + 1].start];
+                if !matches!(gap, " " | "." | "-" | "_" | "*") || sep.is_some_and(|s| s != gap) {
+                    break;
                 }
+                sep = Some(gap);
+                j += 1;
             }
-            if j - i + 1 >= 3 {
-                let mut letters = String::new();
-                for t in &self.toks[i..=j] {
-                    letters.push_str(&self.arena[t.key.clone()]);
+            if j >= i + 2 {
+                letters.clear();
+                for k in i..=j {
+                    letters.push_str(self.key(k));
                 }
                 let flags = lex.flags(&letters);
                 if flags & lexicon::NAME != 0 {
-                    let out = out.get_or_insert_with(|| self.toks[..i].to_vec());
-                    let key_start = self.arena.len();
+                    let key_start = self.arena.len() as u32;
                     self.arena.push_str(&letters);
-                    let first = &self.toks[i];
-                    out.push(Tok {
-                        start: first.start,
-                        end: self.toks[j].end,
-                        key: key_start..self.arena.len(),
-                        flags,
-                        line: first.line,
-                        sent_start: first.sent_start,
-                        poss: false,
-                        has_digit: false,
-                        alpha: true,
-                        joined: true,
-                    });
-                    i = j + 1;
-                    continue;
+                    let mut joined = self.toks[i];
+                    joined.end = self.toks[j].end;
+                    joined.key = Key::Arena(key_start, self.arena.len() as u32);
+                    joined.flags = flags;
+                    joined.joined = true;
+                    runs.push((i, j, joined));
                 }
             }
-            if let Some(out) = out.as_mut() {
-                out.push(self.toks[i].clone());
-            }
-            i += 1;
+            i = j + 1;
         }
-        if let Some(out) = out {
-            self.toks = out;
+        if runs.is_empty() {
+            return;
         }
+        let mut out = Vec::with_capacity(n);
+        let mut from = 0;
+        for (i, j, joined) in runs {
+            out.extend_from_slice(&self.toks[from..i]);
+            out.push(joined);
+            from = j + 1;
+        }
+        out.extend_from_slice(&self.toks[from..]);
+        self.toks = out;
     }
 
     fn build_lines(&self, norm: &str, count: usize) -> Vec<Line> {
@@ -244,10 +339,16 @@ impl Tokens {
 
     /// A word typed in capitals only ("CLB", "NOAH"): an acronym, not a name.
     pub fn all_caps(&self, doc: &Document<'_>, i: usize) -> bool {
+        // The first two or three letters tell: "CLB", "NOAH" (but "IJsbrand" is a name).
         let t = &self.toks[i];
-        let o = doc.norm_to_original(t.start..t.end);
-        let s = &doc.original[o];
-        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+        let word = &self.norm[t.start..t.end];
+        let mut offsets = word.char_indices().map(|(o, _)| t.start + o).take(3);
+        let (Some(a), Some(b)) = (offsets.next(), offsets.next()) else {
+            return false;
+        };
+        doc.is_capitalised(a)
+            && doc.is_capitalised(b)
+            && offsets.next().is_none_or(|c| doc.is_capitalised(c))
     }
 
     /// Short line of names only: capitalised words, titles, initials, particles.
@@ -287,11 +388,11 @@ impl Tokens {
                 continue;
             }
             let first = toks.start;
-            let first_key = self.key(first).to_string();
+            let first_key = self.key(first);
             let after_first = &norm[self.toks[first].end..line.range.end];
             let ends_colon = text.ends_with(':');
             let kind = if matches!(
-                first_key.as_str(),
+                first_key,
                 "van"
                     | "aan"
                     | "cc"
@@ -311,20 +412,23 @@ impl Tokens {
                     .any(|i| matches!(self.key(i), "schreef" | "wrote" | "ecrit" | "geschreven"))
             {
                 LineKind::Attribution
-            } else if text.contains("oorspronkelijk bericht")
-                || text.contains("original message")
-                || text.contains("doorgestuurd bericht")
-                || text.contains("forwarded message")
+            } else if matches!(
+                first_key,
+                "oorspronkelijk" | "original" | "doorgestuurd" | "forwarded" | "begin"
+            ) && (text.starts_with(['-', '_']) || text.ends_with(['-', '_']))
             {
                 LineKind::Header
-            } else if let Some(_n) = {
-                let words: Vec<&str> = toks.clone().take(6).map(|i| self.key(i)).collect();
-                lex.closing_len(&words)
-            }
-            .filter(|&n| {
-                let rest = toks.start + n..toks.end;
-                rest.is_empty() || self.names_only(doc, rest, 4)
-            }) {
+            } else if let Some(_n) = (self.toks[first].flags & lexicon::CLOSING_START != 0)
+                .then(|| {
+                    let words: Vec<&str> = toks.clone().take(6).map(|i| self.key(i)).collect();
+                    lex.closing_len(&words)
+                })
+                .flatten()
+                .filter(|&n| {
+                    let rest = toks.start + n..toks.end;
+                    rest.is_empty() || self.names_only(doc, rest, 4)
+                })
+            {
                 signature_left = 5;
                 blank_allowed = true;
                 kinds[l] = LineKind::Closing;
