@@ -46,6 +46,8 @@ demo: build
 	@echo "  Chrome/Chromium: $(CURDIR)/extension/dist/chrome"
 	@echo "  Firefox:         $(CURDIR)/extension/dist/firefox"
 	@echo "Demo page: http://$(HOST):$(PORT)/   (Ctrl-C stops the server)"
+	@echo "  training:      http://$(HOST):$(PORT)/?view=train"
+	@echo "  embed example: http://$(HOST):$(PORT)/embed-example.html"
 	@echo
 	python3 -m http.server $(PORT) --bind $(HOST) --directory web-demo
 
@@ -71,8 +73,9 @@ test-e2e: build
 	  ./.ci/ensure-toolchain browsers node && cd tests/e2e && npm test; \
 	fi
 
-bench: cli
-	$(CARGO) bench -p kladwacht
+# Builds what it measures itself (tests/bench/run.sh times every step).
+bench:
+	MAKE="$(MAKE)" CARGO="$(CARGO)" ./tests/bench/run.sh
 
 # Every fuzz target for FUZZ_SECONDS each (cargo-fuzz, nightly; not part of `make test`).
 # New interesting inputs go to crate/fuzz/corpus/ (ignored); the kept corpus
