@@ -90,7 +90,7 @@ fuzz:
 	  mkdir -p fuzz/corpus/$$t; \
 	  dict=fuzz/dicts/$$t.dict; [ -f $$dict ] || dict=fuzz/dicts/scan.dict; \
 	  if ! $(CARGO) +nightly fuzz run --sanitizer none --debug-assertions $$t fuzz/corpus/$$t ../tests/fuzz-corpus/$$t -- \
-	      -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	      -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=2048 \
 	      -dict=$$dict > fuzz/artifacts/$$t.log 2>&1; then \
 	    tail -n 40 fuzz/artifacts/$$t.log; \
 	    echo "fuzz $$t: failure, input saved in crate/fuzz/artifacts/$$t/ (add it to crate/tests/fuzz_regressions.rs)"; \

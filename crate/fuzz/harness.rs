@@ -322,7 +322,7 @@ pub fn scan_linear_bytes(data: &[u8]) {
         case.scanner(),
         &unit,
         &case.context,
-        16 * 1024,
+        4 * 1024,
         8.0,
         Duration::from_millis(3),
     );

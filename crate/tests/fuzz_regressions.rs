@@ -71,8 +71,7 @@ fn kept_policy_corpus_holds_the_properties() {
 
 #[test]
 fn kept_linear_corpus_scans_in_linear_time() {
-    // Smaller than the fuzz target's 16 KB so debug builds stay quick; the
-    // limits tests cover megabytes.
+    // The fuzz target's sizes (4 KB and 16 KB); the limits tests cover megabytes.
     replay("scan_linear", |bytes| {
         let case = harness::decode(bytes);
         let unit: String = case.text.chars().take(256).collect();

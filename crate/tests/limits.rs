@@ -133,6 +133,10 @@ fn deeply_repeated_patterns() {
         ("digits-dotted", "12.34.", 100_000),
         ("digits-dashed", "06-", 200_000),
         ("iban-prefix", "NL91 ABNA ", 100_000),
+        // Many values on one line: per-value work must not rescan the line.
+        ("phones-one-line", "Bel 06-12345678 ", 60_000),
+        ("bsn-one-line", "BSN 234567806 ", 60_000),
+        ("sentences-one-line", "Emma is gepest. ", 60_000),
         ("bsn-keyword", "BSN ", 200_000),
         ("plus", "+31 6 ", 100_000),
         // Capitalised words: names, and sentences that start with one.

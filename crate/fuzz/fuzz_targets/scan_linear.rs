@@ -1,4 +1,4 @@
-//! The input as a unit repeated to 16 KB and to 64 KB: the larger scan may take
+//! The input as a unit repeated to 4 KB and to 16 KB: the larger scan may take
 //! at most ~8× as long (linear time, no blow-up on repeated patterns).
 #![no_main]
 
