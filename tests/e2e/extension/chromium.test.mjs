@@ -25,6 +25,7 @@ import {
   wordRects,
 } from '../lib/extension-harness.mjs';
 
+// Every test has a timeout: a browser that stops answering must fail the run, not hang it.
 let server;
 let proxy;
 let ext; // Chromium with the extension
@@ -90,7 +91,7 @@ describe('every editor', () => {
         await without?.page.close();
       });
 
-      test('typing a draft highlights the password over the typed word', async () => {
+      test('typing a draft highlights the password over the typed word', { timeout: 120_000 }, async () => {
         withExt = await open(ext, editor.page, editor);
         await typeDraft(withExt);
         // Markers can show mid-typing (a scan runs at least every 600 ms): wait for the whole word.
@@ -121,7 +122,7 @@ describe('every editor', () => {
         }
       });
 
-      test("the editor's DOM and model are exactly what they are without the extension", async () => {
+      test("the editor's DOM and model are exactly what they are without the extension", { timeout: 120_000 }, async () => {
         without = await open(bare, editor.page, editor);
         await typeDraft(without);
         const [a, b] = await Promise.all([withExt.frame.evaluate(() => (window.kwFixture ?? window.parent.kwFixture).html()), without.frame.evaluate(() => (window.kwFixture ?? window.parent.kwFixture).html())]);
@@ -132,7 +133,7 @@ describe('every editor', () => {
         assert.equal(await withExt.frame.evaluate(() => (window.kwFixture ?? window.parent.kwFixture).root().querySelector?.('kladwacht-overlay') ?? null), null);
       });
 
-      test('one-click fix masks the password through the editor, and undo brings it back', async () => {
+      test('one-click fix masks the password through the editor, and undo brings it back', { timeout: 120_000 }, async () => {
         const { page, frame } = withExt;
         const [mark] = await markersOf(frame);
         const { x, y } = await pageCentre(page, frame, mark.rect);
@@ -158,7 +159,7 @@ describe('every editor', () => {
 });
 
 describe('fields', () => {
-  test('a compose box that opens late (no page load) is covered: text input, editable body and textarea', async () => {
+  test('a compose box that opens late (no page load) is covered: text input, editable body and textarea', { timeout: 120_000 }, async () => {
     const { page } = await open(ext, 'late.html');
     await page.click('#compose');
     await page.waitForSelector('#editor');
@@ -173,7 +174,7 @@ describe('fields', () => {
     await page.close();
   });
 
-  test('passwords, credential fields and search boxes are left alone', async () => {
+  test('passwords, credential fields and search boxes are left alone', { timeout: 120_000 }, async () => {
     const { page } = await open(ext, 'textarea.html');
     for (const sel of ['#search', '#username', '#password']) {
       await page.click(sel);
@@ -191,7 +192,7 @@ describe('fields', () => {
 
 describe('markers follow the text', () => {
   for (const page of ['contenteditable.html', 'textarea.html']) {
-    test(`${page}: after re-wrapping (narrower field) and scrolling, markers stay on the word`, async () => {
+    test(`${page}: after re-wrapping (narrower field) and scrolling, markers stay on the word`, { timeout: 120_000 }, async () => {
       const ctx = await open(ext, page);
       await typeDraft(ctx);
       await until(() => markersOf(ctx.frame).then((m) => m.length === 1), { message: 'a marker' });
@@ -222,7 +223,7 @@ describe('markers follow the text', () => {
   }
 });
 
-test('without the Highlight API (drawMode overlay) the overlay draws the underline over the word itself', async () => {
+test('without the Highlight API (drawMode overlay) the overlay draws the underline over the word itself', { timeout: 120_000 }, async () => {
   await ext.worker.evaluate(() => chrome.storage.local.set({ drawMode: 'overlay' }));
   try {
     const ctx = await open(ext, 'prosemirror.html');
@@ -243,7 +244,7 @@ test('without the Highlight API (drawMode overlay) the overlay draws the underli
 });
 
 describe('a child named in a post (waits on the minors detector)', () => {
-  test('Lexical: the name becomes initials in one click, undo brings it back', async () => {
+  test('Lexical: the name becomes initials in one click, undo brings it back', { timeout: 120_000 }, async () => {
     const ctx = await open(ext, 'lexical.html');
     const text = 'Emma (groep 6) is opgenomen in het ziekenhuis.';
     await typeDraft(ctx, text);
@@ -273,7 +274,7 @@ describe('card, popup and switches', () => {
   });
   after(() => page?.close());
 
-  test('hovering shows the card in Dutch: what, why, what instead, the buttons; screenshot', async () => {
+  test('hovering shows the card in Dutch: what, why, what instead, the buttons; screenshot', { timeout: 120_000 }, async () => {
     const [mark] = await markersOf(frame);
     const { x, y } = await pageCentre(page, frame, mark.rect);
     await page.mouse.move(x, y);
@@ -294,7 +295,7 @@ describe('card, popup and switches', () => {
     await card.waitFor({ state: 'detached' });
   });
 
-  test('Alt+Shift+K opens the card from the keyboard; Escape returns to the draft', async () => {
+  test('Alt+Shift+K opens the card from the keyboard; Escape returns to the draft', { timeout: 120_000 }, async () => {
     await page.keyboard.press('Alt+Shift+K');
     const card = page.locator('kladwacht-overlay .card');
     await card.waitFor({ state: 'visible' });
@@ -305,7 +306,7 @@ describe('card, popup and switches', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'editor');
   });
 
-  test('the popup shows the count; pause and site switch silence the page and bring it back', async () => {
+  test('the popup shows the count; pause and site switch silence the page and bring it back', { timeout: 120_000 }, async () => {
     const tabId = await ext.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
     assert.ok(tabId, 'the test tab is known to the extension');
     const popup = await ext.context.newPage();
@@ -328,7 +329,7 @@ describe('card, popup and switches', () => {
     await popup.close();
   });
 
-  test('English from the popup: the card follows; back to Dutch', async () => {
+  test('English from the popup: the card follows; back to Dutch', { timeout: 120_000 }, async () => {
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.waitForSelector('body[data-ready="true"]');
@@ -349,7 +350,7 @@ describe('card, popup and switches', () => {
     await popup.close();
   });
 
-  test('clicking the word opens the card too; "negeer hier" hides that finding in this draft only', async () => {
+  test('clicking the word opens the card too; "negeer hier" hides that finding in this draft only', { timeout: 120_000 }, async () => {
     const [mark] = await markersOf(frame);
     const { x, y } = await pageCentre(page, frame, mark.rect);
     await page.mouse.click(x, y);
@@ -363,7 +364,7 @@ describe('card, popup and switches', () => {
   });
 });
 
-test('another site: off until switched on in the popup, then checked (also after a reload), and off again', async () => {
+test('another site: off until switched on in the popup, then checked (also after a reload), and off again', { timeout: 120_000 }, async () => {
   // 127.0.0.2 stands in for any site that is not built in (see TEST_OPT_IN_PATTERNS).
   const other = await startFixtureServer({ host: '127.0.0.2' });
   try {
@@ -401,7 +402,7 @@ test('another site: off until switched on in the popup, then checked (also after
   }
 });
 
-test('"niet in dit veld" switches a field off, and it stays off after a reload', async () => {
+test('"niet in dit veld" switches a field off, and it stays off after a reload', { timeout: 120_000 }, async () => {
   const { page } = await open(ext, 'late.html');
   const frame = page.mainFrame();
   await page.click('#compose');
@@ -429,7 +430,7 @@ test('"niet in dit veld" switches a field off, and it stays off after a reload',
   await page.close();
 });
 
-test('no request left the machine: pages, content scripts, the worker and the popup', async () => {
+test('no request left the machine: pages, content scripts, the worker and the popup', { timeout: 120_000 }, async () => {
   const outside = externalRequests(ext.requests);
   assert.deepEqual(outside, [], 'requests recorded by the browser');
   assert.deepEqual(leaks(proxy.log), [], 'requests that reached the catch-all proxy');

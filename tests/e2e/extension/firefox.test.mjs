@@ -26,6 +26,7 @@ import {
 
 const FIREFOX_EDITORS = ['textarea', 'contenteditable', 'Lexical', 'Quill', 'ProseMirror', 'textarea under a strict CSP'];
 
+// Every test has a timeout: a browser that stops answering must fail the run, not hang it.
 let server;
 let proxy;
 let ext;
@@ -68,7 +69,7 @@ async function hover(driver, rect) {
 
 for (const editor of EDITORS.filter((e) => FIREFOX_EDITORS.includes(e.name))) {
   describe(`Firefox: ${editor.name}`, () => {
-    test('highlights the password over the typed word; DOM and model as without the extension', async () => {
+    test('highlights the password over the typed word; DOM and model as without the extension', { timeout: 120_000 }, async () => {
       const { driver } = ext;
       await open(driver, editor.page);
       await typeDraft(driver);
@@ -101,7 +102,7 @@ for (const editor of EDITORS.filter((e) => FIREFOX_EDITORS.includes(e.name))) {
       assert.equal(await modelText(driver), await modelText(bare.driver));
     });
 
-    test('one-click fix masks the password, undo brings it back', async () => {
+    test('one-click fix masks the password, undo brings it back', { timeout: 120_000 }, async () => {
       const { driver } = ext;
       const [mark] = await markers(driver);
       await hover(driver, mark.rect);
@@ -127,7 +128,7 @@ for (const editor of EDITORS.filter((e) => FIREFOX_EDITORS.includes(e.name))) {
   });
 }
 
-test('Firefox: TinyMCE (editor in an iframe) is highlighted, DOM as without the extension', async () => {
+test('Firefox: TinyMCE (editor in an iframe) is highlighted, DOM as without the extension', { timeout: 120_000 }, async () => {
   for (const { driver } of [ext, bare]) {
     await open(driver, 'tinymce.html');
     await driver.switchTo().frame(await driver.findElement(By.css('iframe')));
@@ -145,7 +146,7 @@ test('Firefox: TinyMCE (editor in an iframe) is highlighted, DOM as without the 
   assert.equal(await html(driver), await html(bare.driver));
 });
 
-test('Firefox: a compose box that opens late is covered', async () => {
+test('Firefox: a compose box that opens late is covered', { timeout: 120_000 }, async () => {
   const { driver } = ext;
   await open(driver, 'late.html');
   await driver.findElement(By.id('compose')).click();
@@ -155,7 +156,7 @@ test('Firefox: a compose box that opens late is covered', async () => {
   await until(() => markers(driver).then((m) => m.length === 1), { message: 'a marker in the late body' });
 });
 
-test('Firefox: no request left the machine', async () => {
+test('Firefox: no request left the machine', { timeout: 120_000 }, async () => {
   assert.deepEqual(leaks(proxy.log), [], 'requests that reached the catch-all proxy');
   assert.ok(server.log.every((r) => r.path.startsWith('/fixtures/') || r.path === '/favicon.ico'), 'only the fixture pages were served');
 });

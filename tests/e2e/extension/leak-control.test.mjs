@@ -29,6 +29,7 @@ function leakyCopy(from) {
   return dir;
 }
 
+// Every test has a timeout: a browser that stops answering must fail the run, not hang it.
 let server;
 let proxy;
 const dirs = [];
@@ -45,7 +46,7 @@ after(async () => {
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
-test('Chromium: the recorders catch a leaky extension (worker and content script)', async () => {
+test('Chromium: the recorders catch a leaky extension (worker and content script)', { timeout: 120_000 }, async () => {
   const dir = leakyCopy(CHROME_TEST);
   dirs.push(dir);
   const b = await launchChromium({ extension: dir, proxyPort: proxy.port });
@@ -69,7 +70,7 @@ test('Chromium: the recorders catch a leaky extension (worker and content script
   }
 });
 
-test('Firefox: the proxy catches a leaky background script and content script', async () => {
+test('Firefox: the proxy catches a leaky background script and content script', { timeout: 120_000 }, async () => {
   const dir = leakyCopy(FIREFOX_TEST);
   dirs.push(dir);
   proxy.log.length = 0;
