@@ -585,7 +585,7 @@ describe('small screens and contrast', () => {
       const page = await open(url, { width: 320, height: 640 });
       const sel = url.includes('embed') ? '#embedded' : url.includes('train') ? '#train-check' : '#try-check';
       await ready(page, sel);
-      if (url.includes('train')) await page.locator('.scenario-card[data-scenario="diagnose-mail"] button').click();
+      if (url.includes('train')) await page.locator('.scenario-card[data-scenario="wifi-whatsapp"] button').click();
       else await typeDraft(page, sel, `${PASSWORD_DRAFT}\n${IBAN_DRAFT}\nEen heel-lang-woord-zonder-spaties-${'x'.repeat(60)}`);
       await page.locator(`${sel} .card`).first().waitFor();
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
