@@ -11,7 +11,7 @@ PORT ?= 8080
 WASM := target/wasm32-unknown-unknown/wasm-release/kladwacht.wasm
 PKG := crate/pkg
 
-.PHONY: help build cli wasm extension demo serve test lint test-rust test-wasm test-e2e bench fuzz toolchain clean
+.PHONY: help build cli wasm extension demo serve test lint test-static test-rust test-wasm test-e2e bench fuzz toolchain clean
 
 help:
 	@echo "make demo    build everything and serve the demo page on http://$(HOST):$(PORT)/"
@@ -51,7 +51,11 @@ demo: build
 	@echo
 	python3 -m http.server $(PORT) --bind $(HOST) --directory web-demo
 
-test: lint test-rust test-wasm test-e2e
+test: lint test-static test-rust test-wasm test-e2e
+
+# No network APIs, eval, or logging/storing of drafts in the extension and demo code.
+test-static:
+	node tests/static/no-network.mjs
 
 lint:
 	$(CARGO) fmt --all --check
@@ -69,11 +73,31 @@ test-e2e: build
 	  ./.ci/ensure-toolchain browsers node && cd tests/e2e && npm test; \
 	fi
 
-bench: cli
-	$(CARGO) bench -p kladwacht
+# Builds what it measures itself (tests/bench/run.sh times every step).
+bench:
+	MAKE="$(MAKE)" CARGO="$(CARGO)" ./tests/bench/run.sh
 
+# Every fuzz target for FUZZ_SECONDS each (cargo-fuzz, nightly; not part of `make test`).
+# New interesting inputs go to crate/fuzz/corpus/ (ignored); the kept corpus
+# tests/fuzz-corpus/<target>/ seeds each run. A crash stops the run and is saved
+# in crate/fuzz/artifacts/<target>/: add it to crate/tests/fuzz_regressions.rs.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= scan scan_linear policy
 fuzz:
-	@echo "make fuzz: no fuzz targets yet"
+	@./.ci/ensure-toolchain fuzz
+	@set -e; cd crate; mkdir -p fuzz/artifacts; for t in $(FUZZ_TARGETS); do \
+	  echo "==> fuzz $$t for $(FUZZ_SECONDS) s (log: crate/fuzz/artifacts/$$t.log)"; \
+	  mkdir -p fuzz/corpus/$$t; \
+	  dict=fuzz/dicts/$$t.dict; [ -f $$dict ] || dict=fuzz/dicts/scan.dict; \
+	  if ! $(CARGO) +nightly fuzz run --sanitizer none --debug-assertions $$t fuzz/corpus/$$t ../tests/fuzz-corpus/$$t -- \
+	      -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	      -dict=$$dict > fuzz/artifacts/$$t.log 2>&1; then \
+	    tail -n 40 fuzz/artifacts/$$t.log; \
+	    echo "fuzz $$t: failure, input saved in crate/fuzz/artifacts/$$t/ (add it to crate/tests/fuzz_regressions.rs)"; \
+	    exit 1; \
+	  fi; \
+	  grep -E '^Done [0-9]+ runs' fuzz/artifacts/$$t.log; \
+	done
 
 clean:
 	$(CARGO) clean

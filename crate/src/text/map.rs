@@ -34,6 +34,19 @@ impl OffsetMap {
         if identity {
             return;
         }
+        // A run of deleted characters (zero-width spaces, soft hyphens) needs only
+        // the points at its two ends: extend the run instead of adding two points
+        // per character, which made a draft of invisible characters cost 11× its
+        // size in map.
+        if view_len == 0 {
+            if let [.., (v0, _), (v1, s1)] = self.points[..] {
+                if v0 == view_at && v1 == view_at && s1 == source_at {
+                    let last = self.points.len() - 1;
+                    self.points[last].1 = source_at + source_len;
+                    return;
+                }
+            }
+        }
         if self.predicted(view_at) != source_at || view_len == 0 {
             self.points.push((view_at, source_at));
         }
@@ -108,6 +121,36 @@ mod tests {
         assert_eq!(m.range(2..4), 5..7);
         assert_eq!(m.range(0..4), 0..7);
         assert_eq!(m.from_source(5), 2);
+    }
+
+    #[test]
+    fn a_run_of_deleted_characters_keeps_two_points() {
+        // source "a" + 1000 × U+200B + "b" -> view "ab"
+        let mut m = OffsetMap::new();
+        m.push(0, 1, 0, 1);
+        for i in 0..1000 {
+            m.push(1, 0, 1 + 3 * i, 3);
+        }
+        m.push(1, 1, 3001, 1);
+        assert!(m.points.len() <= 4, "{:?}", m.points.len());
+        assert_eq!(m.range(0..1), 0..1);
+        assert_eq!(m.range(1..2), 3001..3002);
+        assert_eq!(m.range(0..2), 0..3002);
+        assert_eq!(m.from_source(1), 1);
+        assert_eq!(m.from_source(1500), 1);
+        assert_eq!(m.from_source(3001), 1);
+    }
+
+    #[test]
+    fn a_deletion_right_after_a_resized_character_stays_outside_it() {
+        // source "\u{00A0}\u{200B}b" (nbsp 2 bytes, zwsp 3) -> view " b"
+        let mut m = OffsetMap::new();
+        m.push(0, 1, 0, 2);
+        m.push(1, 0, 2, 3);
+        m.push(1, 0, 5, 3);
+        m.push(1, 1, 8, 1);
+        assert_eq!(m.range(0..1), 0..2);
+        assert_eq!(m.range(1..2), 8..9);
     }
 
     #[test]

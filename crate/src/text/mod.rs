@@ -7,6 +7,7 @@
 
 mod map;
 mod normalize;
+mod segment;
 pub mod utf16;
 
 pub use map::OffsetMap;
@@ -14,7 +15,6 @@ pub use normalize::{keys_view, normalize, View};
 
 use std::cell::OnceCell;
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A word of the `norm` view (a run that contains a letter or digit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,33 +73,25 @@ impl<'a> Document<'a> {
     /// Words of the `norm` view, computed on first use (UAX #29 word bounds).
     pub fn words(&self) -> &[Word] {
         self.words.get_or_init(|| {
-            self.norm
-                .text
-                .unicode_word_indices()
-                .map(|(at, w)| Word {
-                    norm: at..at + w.len(),
-                })
+            segment::words(&self.norm.text)
+                .into_iter()
+                .map(|norm| Word { norm })
                 .collect()
         })
     }
 
-    /// Sentences as `norm` ranges, segmented on the original text (UAX #29),
-    /// where capitals still tell where a sentence starts; line breaks also end one.
+    /// Sentences as `norm` ranges: line breaks end one, and so do `.`, `!`,
+    /// `?` before white space (after `.` only when the next word is not
+    /// lower-case as typed, so abbreviations do not split a sentence).
     pub fn sentences(&self) -> &[Range<usize>] {
         self.sentences.get_or_init(|| {
-            let mut out = Vec::new();
-            for (at, s) in self.original.split_sentence_bound_indices() {
-                let mut line_at = at;
-                for line in s.split_inclusive('\n') {
-                    let start = self.original_to_norm(line_at);
-                    let end = self.original_to_norm(line_at + line.len());
-                    if start < end {
-                        out.push(start..end);
-                    }
-                    line_at += line.len();
-                }
-            }
-            out
+            segment::sentences(&self.norm.text, |at| {
+                let o = floor_boundary(self.original, self.norm.map.start(at));
+                self.original[o..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            })
         })
     }
 
@@ -114,9 +106,10 @@ impl<'a> Document<'a> {
     pub fn is_capitalised(&self, norm_at: usize) -> bool {
         let o = self.norm.map.start(norm_at);
         let o = floor_boundary(self.original, o.min(self.original.len()));
-        self.original[o..]
-            .chars()
-            .next()
+        let rest = &self.original[o..];
+        normalize::decode_entity(rest)
+            .map(|(c, _)| c)
+            .or_else(|| rest.chars().next())
             .is_some_and(char::is_uppercase)
     }
 }

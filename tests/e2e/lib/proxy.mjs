@@ -16,10 +16,13 @@ export async function startProxy() {
     res.end('blocked by the Kladwacht test proxy');
   });
   server.on('connect', (req, socket) => {
+    socket.on('error', () => {});
     log.push({ kind: 'connect', host: String(req.url).replace(/:\d+$/, ''), url: req.url, time: Date.now() });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   server.on('clientError', (_e, socket) => socket.destroy());
+  // A browser may reset a refused tunnel; that is not an error of the test.
+  server.on('connection', (socket) => socket.on('error', () => {}));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: server.address().port,

@@ -23,8 +23,9 @@ const TYPES = {
 /**
  * mounts: { '/demo/': '/abs/web-demo', '/fixtures/': '/abs/fixtures' }
  * headers: [{ prefix: '/fixtures/csp/', headers: { 'Content-Security-Policy': "…" } }]
+ * host: the loopback address to listen on (default 127.0.0.1)
  */
-export async function startServer({ mounts, headers = [], port = 0 } = {}) {
+export async function startServer({ mounts, headers = [], port = 0, host = '127.0.0.1' } = {}) {
   const log = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -46,10 +47,10 @@ export async function startServer({ mounts, headers = [], port = 0 } = {}) {
     });
     fs.createReadStream(file).pipe(res);
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address();
   return {
-    url: `http://127.0.0.1:${actual}`,
+    url: `http://${host}:${actual}`,
     port: actual,
     log,
     close: () => new Promise((resolve) => server.close(resolve)),
