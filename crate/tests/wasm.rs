@@ -296,7 +296,7 @@ fn offsets_are_utf16_around_emoji_and_accents() {
         // Precomposed accents: one UTF-16 unit, two UTF-8 bytes.
         "Crème brûlée voor de leraarskamer. Het wachtwoord: Zonnebloem7! Groetjes, Zoë",
         // Decomposed accents (e + combining acute): two units each.
-        "Re\u{301}union in de aula. Wachtwoord: Zonnebloem7! Dag, Chloe\u{308}",
+        "Re\u{301}union in de aula. Wachtwoord: Zonnebloem7!\nGroetjes, Chloe\u{308}",
         // Characters outside the BMP right next to the secret.
         "Wachtwoord: Zonnebloem7! 𝒳 ",
         // Line breaks, tabs and a non-breaking space.

@@ -54,7 +54,7 @@ mark[data-severity=info], .hl[data-severity=info] { background: rgb(59 130 246 /
 .card[data-severity=warn] { --sev: #b45309; }
 .card[data-severity=info] { --sev: #1d4ed8; }
 .card p, .card h3 { margin: .25rem 0; }
-.card h3 { font-size: 1.05rem; }
+.card h3 { font-size: 1rem; font-weight: 600; }
 .card-head { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-size: .85rem; font-weight: 700; color: #fff; }
 .badge[data-severity=block] { background: #9f1239; }

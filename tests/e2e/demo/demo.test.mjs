@@ -228,6 +228,20 @@ describe('demo page', () => {
     });
     assert.equal(selected, SECRET);
 
+    await page.close();
+  });
+
+  it('screenshot of a highlighted draft (tests/e2e/artifacts/demo.png)', async () => {
+    const page = await open('index.html', { width: 800, height: 900 });
+    await ready(page, '#try-check');
+    await typeDraft(
+      page,
+      '#try-check',
+      `Beste collega,\n\nHet wachtwoord van de klas-iPad is ${SECRET}\nWil je het geld voor de schoolreis terugstorten op rekening ${IBAN} van meneer Jansen?\n\nGroet, Anja`,
+    );
+    await card(page, '#try-check', 'password').waitFor();
+    await card(page, '#try-check', 'identifier').waitFor();
+    await page.locator('#try-check textarea').blur();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.locator('#try-check').screenshot({ path: path.join(ARTIFACTS, 'demo.png') });
     await page.close();
@@ -585,7 +599,7 @@ describe('small screens and contrast', () => {
       const page = await open(url, { width: 320, height: 640 });
       const sel = url.includes('embed') ? '#embedded' : url.includes('train') ? '#train-check' : '#try-check';
       await ready(page, sel);
-      if (url.includes('train')) await page.locator('.scenario-card[data-scenario="diagnose-mail"] button').click();
+      if (url.includes('train')) await page.locator('.scenario-card[data-scenario="wifi-whatsapp"] button').click();
       else await typeDraft(page, sel, `${PASSWORD_DRAFT}\n${IBAN_DRAFT}\nEen heel-lang-woord-zonder-spaties-${'x'.repeat(60)}`);
       await page.locator(`${sel} .card`).first().waitFor();
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
