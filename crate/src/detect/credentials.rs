@@ -900,8 +900,13 @@ impl Reader<'_> {
         }
     }
 
+    /// "1234 euro", "7 dagen": a quantity, not a code. A unit only counts when
+    /// the value runs straight into it ("Zonnebloem7! Dag, ..." is a greeting).
     fn followed_by_unit(&self, tok_end: usize) -> bool {
         let n = self.norm();
+        if n[..tok_end].ends_with(['.', ',', '!', '?', ';', ':', ')']) {
+            return false;
+        }
         next_tok(n, tok_end)
             .filter(|u| !u.newline)
             .is_some_and(|u| self.det.units.contains(self.word(u)))

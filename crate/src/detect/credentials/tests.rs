@@ -230,3 +230,11 @@ fn never_panics_on_odd_input() {
         let _ = found(t);
     }
 }
+
+#[test]
+fn a_greeting_after_the_value_is_not_its_unit() {
+    // "dag" is a unit ("7 dag"), but not across the end of a sentence.
+    secret("Wachtwoord: Zonnebloem7! Dag, Chloë", "Zonnebloem7!");
+    secret("De code is 4821. Dag allemaal", "4821");
+    quiet("De code is 2 dagen geldig");
+}
