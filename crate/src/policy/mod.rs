@@ -77,16 +77,20 @@ impl Level {
 pub type SeverityMatrix = BTreeMap<Category, BTreeMap<Channel, Level>>;
 
 /// How a user may send anyway past a `block` finding (used by the extension's send guard).
+/// The extension's options page and managed policy write the short names
+/// `never` and `warn`; the long ones stay valid for existing policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum OverrideMode {
     /// Sending is not possible until the draft is fixed.
+    #[serde(alias = "never")]
     NotAllowed,
     /// The user types a reason.
     Reason,
     /// The user ticks "I know what I am doing".
     Tick,
     /// A warning only; send goes through.
+    #[serde(alias = "warn")]
     WarnOnly,
     /// Nothing is shown; the event is counted locally.
     Audit,
@@ -268,5 +272,21 @@ mod tests {
         assert!(e.to_string().contains("nmae"), "{e}");
         let e = Policy::from_json("{\"school\": ").unwrap_err();
         assert!(matches!(e, Error::Policy { line: 1, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn override_modes_take_the_short_names_of_the_options_page() {
+        let p = Policy::from_json(
+            r#"{"overrides": {"password": "never", "medical": "warn", "minor": "audit"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p.override_mode(Category::Password),
+            OverrideMode::NotAllowed
+        );
+        assert_eq!(p.override_mode(Category::Medical), OverrideMode::WarnOnly);
+        assert_eq!(p.override_mode(Category::Minor), OverrideMode::Audit);
+        assert_eq!(p.override_mode(Category::Identifier), OverrideMode::Tick);
+        assert!(Policy::from_json(r#"{"overrides": {"password": "nooit"}}"#).is_err());
     }
 }
