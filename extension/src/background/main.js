@@ -3,12 +3,18 @@
 // synchronously at start, so a message can wake a stopped worker.
 
 import { api } from '../shared/api.js';
-import { scanParagraphs, warmUp } from './scanner.js';
+import { guardInfo, scanMessage, scanParagraphs, warmUp } from './scanner.js';
 import { forgetTab, reportDraft } from './tabs.js';
 import { injectInto, syncUserSites } from './user-sites.js';
 
 const handlers = {
-  scan: (msg) => scanParagraphs(msg.paragraphs, msg.context).then((results) => ({ results })),
+  scan: async (msg) => {
+    const results = await scanParagraphs(msg.paragraphs ?? [], msg.context);
+    const message = msg.message ? await scanMessage(msg.message.text, msg.message.context) : null;
+    return { results, message };
+  },
+  'scan-message': (msg) => scanMessage(msg.text, msg.context).then((findings) => ({ findings })),
+  'guard-info': () => guardInfo(),
   'draft-status': (msg, sender) => reportDraft(sender.tab?.id, sender.frameId ?? 0, msg.status),
   'user-site-on': async (msg) => {
     await syncUserSites();

@@ -4,6 +4,7 @@
 // Features and site adapters are listed in registry.js.
 
 import { api } from '../shared/api.js';
+import { loadFalsePositives } from '../shared/false-positives.js';
 import { Draft } from './draft.js';
 import { Overlay } from './overlay.js';
 import { fieldSignature } from './fields.js';
@@ -25,6 +26,7 @@ export class App {
     this.lang = settings.lang;
     setLang(this.lang);
     this._overlay = null;
+    this.falsePositives = new Set(); // salted hashes of findings marked "geen probleem"
   }
 
   get overlay() {
@@ -60,6 +62,18 @@ export class App {
   }
 
   start() {
+    const loadFps = () =>
+      loadFalsePositives().then((set) => {
+        const grew = [...set].some((h) => !this.falsePositives.has(h));
+        this.falsePositives = set;
+        if (grew) for (const d of this.drafts.values()) d.schedule(0);
+      });
+    loadFps().catch(() => {});
+    const onStorage = (changes, area) => {
+      if (area === 'local' && 'falsePositives' in changes) loadFps().catch(() => {});
+    };
+    api.storage.onChanged.addListener(onStorage);
+    this.cleanups.push(() => api.storage.onChanged.removeListener(onStorage));
     for (const feature of this.featureList) {
       const stop = feature.start(this);
       if (typeof stop === 'function') this.cleanups.push(stop);

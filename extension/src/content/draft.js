@@ -4,6 +4,7 @@
 // travel to the scanner; known ones come from this draft's cache.
 
 import { api } from '../shared/api.js';
+import { falsePositiveHash } from '../shared/false-positives.js';
 import { Mirror } from './mirror.js';
 import { paragraphs, TextModel } from './text-model.js';
 
@@ -20,6 +21,9 @@ export class Draft {
     this.cache = new Map(); // paragraph text → findings relative to the paragraph
     this.model = null;
     this.text = '';
+    this.contextKey = '';
+    this.messageText = null;
+    this.messageFindings = [];
     this.timer = 0;
     this.firstChange = 0;
     this.running = false;
@@ -79,30 +83,73 @@ export class Draft {
     const plain = text.replace(/\u00a0/g, ' ');
     const paras = paragraphs(plain);
     const misses = [...new Set(paras.map((p) => p.text).filter((p) => !this.cache.has(p)))];
-    if (misses.length) {
-      const reply = await api.runtime.sendMessage({ type: 'scan', paragraphs: misses, context: this.app.context(this) });
+    // Site adapters know more than the channel (recipients, account, media):
+    // the whole draft then also goes to the whole-message rules (R5, R7–R13).
+    const context = this.app.context(this);
+    const contextKey = JSON.stringify(context);
+    const whole = this.app.adapter.id !== 'generic' && (plain !== this.messageText || contextKey !== this.contextKey);
+    if (misses.length || whole) {
+      const reply = await api.runtime.sendMessage({
+        type: 'scan',
+        paragraphs: misses,
+        context: { channel: context.channel },
+        message: whole ? { text: plain, context } : null,
+      });
       if (this.destroyed) return;
       if (!reply || reply.error) throw new Error(reply?.error ?? 'no reply from the scanner');
       misses.forEach((p, i) => this.cache.set(p, reply.results[i]));
+      if (whole) {
+        this.messageText = plain;
+        this.messageFindings = reply.message ?? [];
+      }
       // The user may have typed on while we waited: start over (the cache makes it cheap).
       if (this.readText() !== text) {
         this.again = true;
         return;
       }
     }
+    this.contextKey = contextKey;
     const keep = new Set(paras.map((p) => p.text));
     for (const key of this.cache.keys()) if (!keep.has(key)) this.cache.delete(key);
     const findings = [];
-    for (const p of paras) {
-      for (const f of this.cache.get(p.text) ?? []) {
-        const abs = { ...f, start: f.start + p.start, end: f.end + p.start };
-        abs.key = `${abs.rule}\0${abs.text}`;
-        if (!this.ignored.has(abs.key)) findings.push(abs);
-      }
+    const seen = new Set();
+    const add = (abs) => {
+      const at = `${abs.rule}\0${abs.start}\0${abs.end}`;
+      if (seen.has(at)) return;
+      seen.add(at);
+      abs.key = `${abs.rule}\0${abs.text}`;
+      if (!this.ignored.has(abs.key)) findings.push(abs);
+    };
+    for (const p of paras) for (const f of this.cache.get(p.text) ?? []) add({ ...f, start: f.start + p.start, end: f.end + p.start });
+    if (this.app.adapter.id !== 'generic') for (const f of this.messageFindings) add({ ...f });
+    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Findings the user marked "geen probleem" (a salted hash, kept locally) stay quiet.
+    const fps = this.app.falsePositives;
+    if (fps?.size) {
+      const marks = await Promise.all(findings.map((f) => falsePositiveHash(f.rule, f.text)));
+      if (this.destroyed) return;
+      findings.forEach((f, i) => (f.fpHash = marks[i]));
     }
     this.text = text;
-    this.findings = findings;
+    this.findings = fps?.size ? findings.filter((f) => !fps.has(f.fpHash)) : findings;
     this.app.emit('findings', this);
+  }
+
+  /** Scans now if needed and resolves when `findings` match the draft as it is (the send guard waits on it). */
+  async settle(timeout = 5000) {
+    const end = performance.now() + timeout;
+    while (!this.destroyed && !this.upToDate() && performance.now() < end) {
+      clearTimeout(this.timer);
+      this.timer = 0;
+      await this.refresh();
+      if (this.running) await new Promise((r) => setTimeout(r, 15));
+    }
+    return this.upToDate();
+  }
+
+  /** Whether `findings` are those of the draft as it is now, in the context it has now. */
+  upToDate() {
+    return !this.timer && !this.running && this.readText() === this.text && JSON.stringify(this.app.context(this)) === this.contextKey;
   }
 
   /** A DOM Range over a finding (editable fields), against the current DOM. */

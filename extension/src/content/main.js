@@ -5,7 +5,9 @@
 import { api } from '../shared/api.js';
 import { loadSettings, onSettingsChanged, siteState } from '../shared/settings.js';
 import { App } from './app.js';
-import { adapterFor, features } from './registry.js';
+import { adapterById, adapterFor, features } from './registry.js';
+
+/* global KLADWACHT_TEST_BUILD */
 
 /** The site's host; about:blank and srcdoc frames (TinyMCE, CKEditor 4) take their parent's. */
 function siteHost() {
@@ -18,16 +20,40 @@ function siteHost() {
   }
 }
 
+/**
+ * The adapter for this frame: by host; in the test build only, a fixture page
+ * may name its adapter (<meta name="kladwacht-test-site" content="gmail">),
+ * and then runs in that site's channel.
+ */
+function pickAdapter(host) {
+  if (typeof KLADWACHT_TEST_BUILD !== 'undefined' && KLADWACHT_TEST_BUILD) {
+    let doc = document;
+    try {
+      while (!doc.querySelector('meta[name="kladwacht-test-site"]') && doc.defaultView !== doc.defaultView.parent) doc = doc.defaultView.parent.document;
+    } catch {}
+    const id = doc.querySelector('meta[name="kladwacht-test-site"]')?.content;
+    const adapter = id && adapterById(id);
+    if (adapter) return { adapter, channel: adapter.channel };
+  }
+  return { adapter: adapterFor(host), channel: null };
+}
+
 async function boot() {
   const host = siteHost();
+  const picked = pickAdapter(host);
+  const stateOf = (settings) => {
+    const state = siteState(settings, host);
+    if (picked.channel && !settings.siteChannels?.[host]) state.channel = picked.channel;
+    return state;
+  };
   let app = null;
   let resumeTimer = 0;
   const apply = (settings) => {
-    const state = siteState(settings, host);
+    const state = stateOf(settings);
     clearTimeout(resumeTimer);
     if (state.paused) resumeTimer = setTimeout(() => apply(settings), settings.pausedUntil - Date.now() + 50);
     if (state.active && !app) {
-      app = new App({ doc: document, adapter: adapterFor(host), site: state, settings, host, features });
+      app = new App({ doc: document, adapter: picked.adapter, site: state, settings, host, features });
       app.start();
     } else if (!state.active && app) {
       app.stop();
@@ -35,10 +61,18 @@ async function boot() {
     } else if (app && (settings.lang !== app.settings.lang || settings.drawMode !== app.settings.drawMode)) {
       // Another language or way of drawing: start over so everything is redrawn.
       app.stop();
-      app = new App({ doc: document, adapter: adapterFor(host), site: state, settings, host, features });
+      app = new App({ doc: document, adapter: picked.adapter, site: state, settings, host, features });
       app.start();
     } else if (app) {
       app.settings = settings;
+      if (app.site.channel !== state.channel) {
+        // The school moved this site to another channel: scan everything again.
+        app.site = state;
+        for (const d of app.drafts.values()) {
+          d.cache.clear();
+          d.schedule(0);
+        }
+      }
     }
   };
   apply(await loadSettings());

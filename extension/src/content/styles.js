@@ -44,6 +44,35 @@ export const OVERLAY_CSS = `
 .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 18px; line-height: 1; padding: 4px 8px; }
 .card .private { color: #555; font-size: 12px; margin: 8px 0 0; flex: none; }
 .visually-hidden { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.guard-backdrop {
+  position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events: auto;
+  background: rgba(0,0,0,.38); display: flex; align-items: center; justify-content: center;
+}
+.guard {
+  box-sizing: border-box; width: min(520px, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto;
+  background: #fff; color: #1b1b1b; border-radius: 10px; border-top: 5px solid #c62828;
+  box-shadow: 0 12px 40px rgba(0,0,0,.3); padding: 16px 18px;
+}
+.guard h2 { font-size: 17px; margin: 0 0 6px; }
+.guard .remaining { margin: 8px 0; padding-left: 20px; }
+.guard .remaining li { margin: 6px 0; }
+.guard .mode label { display: block; margin: 8px 0; }
+.guard .mode textarea { display: block; box-sizing: border-box; width: 100%; margin-top: 4px; font: inherit; }
+.guard .note, .guard .contact, .guard .private { color: #555; font-size: 12.5px; }
+.guard .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 12px; }
+.guard button {
+  font: inherit; font-size: 13.5px; cursor: pointer; border-radius: 6px; padding: 6px 12px;
+  border: 1px solid #767676; background: #f4f4f4; color: #1b1b1b;
+}
+.guard button.primary { background: #0b5cad; border-color: #0b5cad; color: #fff; }
+.guard button.fp { font-size: 12px; padding: 2px 8px; }
+.guard button[disabled] { opacity: .5; cursor: not-allowed; }
+.guard button:focus-visible, .guard textarea:focus-visible, .guard input:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+@media (prefers-color-scheme: dark) {
+  .guard { background: #1f1f1f; color: #f1f1f1; }
+  .guard .note, .guard .contact, .guard .private { color: #c8c8c8; }
+  .guard button { background: #2c2c2c; color: #f1f1f1; border-color: #8a8a8a; }
+}
 @media (prefers-color-scheme: dark) {
   .card { background: #1f1f1f; color: #f1f1f1; border-color: #555; }
   .card .rule, .card .private { color: #c8c8c8; }

@@ -7,13 +7,21 @@
 //                (Kladwacht draws every underline itself; for browsers that misdraw)
 
 import { api } from './api.js';
+import { loadSchool } from './school.js';
 import { defaultSite, USER_SITE_CHANNEL } from './sites.js';
 
 export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {}, lang: 'nl', drawMode: 'auto' };
 
+/**
+ * The user's switches, with two of the school's settings on top (managed
+ * storage wins over the user): `lang`, and `siteChannels` (host → channel).
+ */
 export async function loadSettings() {
-  const got = await api.storage.local.get(Object.keys(DEFAULTS));
-  return { ...DEFAULTS, ...got };
+  const [got, school] = await Promise.all([api.storage.local.get(Object.keys(DEFAULTS)), loadSchool()]);
+  const settings = { ...DEFAULTS, ...got, siteChannels: school.effective.site_channels ?? {} };
+  if (school.managed.lang) settings.lang = school.managed.lang;
+  settings.langLocked = Boolean(school.managed.lang);
+  return settings;
 }
 
 export function saveSettings(patch) {
@@ -23,7 +31,7 @@ export function saveSettings(patch) {
 /** Calls `fn(settings)` whenever the settings change. */
 export function onSettingsChanged(fn) {
   const listener = (changes, area) => {
-    if (area === 'local' && Object.keys(changes).some((k) => k in DEFAULTS)) loadSettings().then(fn);
+    if (area === 'managed' || (area === 'local' && Object.keys(changes).some((k) => k in DEFAULTS || k === 'schoolPolicy'))) loadSettings().then(fn);
   };
   api.storage.onChanged.addListener(listener);
   return () => api.storage.onChanged.removeListener(listener);
@@ -40,7 +48,7 @@ export function siteState(settings, host, now = Date.now()) {
   const paused = settings.pausedUntil > now;
   return {
     builtin: Boolean(site),
-    channel: site?.channel ?? USER_SITE_CHANNEL,
+    channel: settings.siteChannels?.[host] ?? site?.channel ?? USER_SITE_CHANNEL,
     siteOn,
     paused,
     active: siteOn && !paused,
