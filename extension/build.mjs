@@ -21,6 +21,9 @@ const src = path.join(here, 'src');
 const dist = path.join(here, 'dist');
 const pkg = path.resolve(here, '../crate/pkg');
 const CORE_FILES = ['kladwacht.js', 'kladwacht_bg.wasm', 'kladwacht-core.js'];
+// The public half of a throw-away RSA key, only in dist/chrome-test: Chromium
+// derives the extension id from it (TEST_EXTENSION_ID in tests/e2e/lib).
+const TEST_KEY = fs.readFileSync(path.join(here, 'build/test-key.pub.b64'), 'utf8').trim();
 
 for (const f of CORE_FILES) {
   if (!fs.existsSync(path.join(pkg, f))) {
@@ -49,7 +52,7 @@ async function bundle(out, test) {
   };
   await esbuild.build({
     ...common,
-    entryPoints: { background: path.join(src, 'background/main.js'), popup: path.join(src, 'popup/popup.js') },
+    entryPoints: { background: path.join(src, 'background/main.js'), popup: path.join(src, 'popup/popup.js'), options: path.join(src, 'options/options.js') },
     outdir: out,
     format: 'esm',
     plugins: [coreExternal],
@@ -71,7 +74,12 @@ function manifest(test, browser) {
   const patterns = matchPatterns(sites);
   m.content_scripts[0].matches = patterns;
   m.host_permissions = test ? [...patterns, ...TEST_OPT_IN_PATTERNS] : patterns;
-  if (test) m.name = 'Kladwacht (test)';
+  if (test) {
+    m.name = 'Kladwacht (test)';
+    // A fixed key gives the Chromium test build a stable id, so a test can
+    // address it in a managed policy file (3rdparty.extensions.<id>).
+    if (browser === 'chrome') m.key = TEST_KEY;
+  }
   return m;
 }
 
@@ -90,6 +98,9 @@ async function target(name, { test = false, browser = 'chrome' } = {}) {
   copy(path.join(src, 'popup/popup.html'), path.join(out, 'popup.html'));
   copy(path.join(src, 'popup/popup.css'), path.join(out, 'popup.css'));
   copy(path.join(src, 'content/content.css'), path.join(out, 'content.css'));
+  copy(path.join(src, 'options/options.html'), path.join(out, 'options.html'));
+  copy(path.join(src, 'options/options.css'), path.join(out, 'options.css'));
+  copy(path.join(src, 'managed_schema.json'), path.join(out, 'managed_schema.json'));
   for (const size of [16, 32, 48, 128]) fs.writeFileSync(path.join(out, 'icons', `icon-${size}.png`), icon(size));
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest(test, browser), null, 2) + '\n');
   return out;

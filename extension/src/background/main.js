@@ -3,7 +3,7 @@
 // synchronously at start, so a message can wake a stopped worker.
 
 import { api } from '../shared/api.js';
-import { guardInfo, scanMessage, scanParagraphs, warmUp } from './scanner.js';
+import { guardInfo, optionsInfo, scanMessage, scanParagraphs, warmUp } from './scanner.js';
 import { forgetTab, reportDraft } from './tabs.js';
 import { injectInto, syncUserSites } from './user-sites.js';
 
@@ -15,6 +15,7 @@ const handlers = {
   },
   'scan-message': (msg) => scanMessage(msg.text, msg.context).then((findings) => ({ findings })),
   'guard-info': () => guardInfo(),
+  'options-info': () => optionsInfo(),
   'draft-status': (msg, sender) => reportDraft(sender.tab?.id, sender.frameId ?? 0, msg.status),
   'user-site-on': async (msg) => {
     await syncUserSites();

@@ -170,3 +170,14 @@ export async function guardInfo() {
   } catch {}
   return { overrides, contact, policyError };
 }
+
+/** For the options page: the effective policy the core runs (defaults filled in), the override modes, any policy error. */
+export async function optionsInfo() {
+  const { overrides, policyError: error } = await guardInfo();
+  let policy = null;
+  try {
+    const p = checker.policy();
+    policy = { school: p.school, privacy_contact: p.privacy_contact, allowlist: p.allowlist, severity: p.severity };
+  } catch {}
+  return { policy, overrides, policyError: error };
+}

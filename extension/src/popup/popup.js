@@ -77,6 +77,13 @@ async function render() {
     }
     draftEl.dataset.count = state.active && stored?.focused ? String(stored.total) : '';
   }
+  // Findings the user marked "geen probleem": a count, kept on this computer only.
+  const { guardCounts } = await api.storage.local.get('guardCounts');
+  const fps = guardCounts?.falsePositive ?? 0;
+  $('false-positives').hidden = !fps;
+  $('false-positives').dataset.count = String(fps);
+  $('false-positives').textContent = fps ? t('popup_false_positives', [String(fps)]) : '';
+  $('lang').hidden = settings.langLocked;
   const paused = settings.pausedUntil > Date.now();
   pause.textContent = paused ? t('popup_resume') : t('popup_pause');
   pause.dataset.paused = String(paused);
@@ -124,6 +131,8 @@ $('site-toggle').addEventListener('change', async (e) => {
   }
   ctx = await render();
 });
+
+$('options').addEventListener('click', () => api.runtime.openOptionsPage());
 
 $('lang').addEventListener('click', async (e) => {
   await saveSettings({ lang: e.currentTarget.dataset.lang });
