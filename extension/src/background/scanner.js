@@ -15,7 +15,7 @@
 import { Checker } from '../core/kladwacht-core.js';
 import { api } from '../shared/api.js';
 import { findOwnPassword } from '../shared/own-password.js';
-import { CATEGORIES, corePolicy, loadSchool, normalMode, onSchoolChanged } from '../shared/school.js';
+import { CATEGORIES, corePolicy, loadLocalSchool, loadManaged, mergeSchool, normalMode, onSchoolChanged } from '../shared/school.js';
 
 const WASM_URL = api.runtime.getURL('core/kladwacht_bg.wasm');
 const CACHE_LIMIT = 2000;
@@ -27,8 +27,16 @@ let ownPassword = null; // { salt, hash, length } — never the password
 const cache = new Map(); // `${channel}\0${paragraph}` → findings (insertion order = age)
 let lastMessage = { key: null, findings: [] };
 
+// Chromium answers storage.managed only once its policy service is up, seconds
+// after the browser starts: the checker does not wait for it, and is rebuilt
+// when the managed policy turns out to be there.
 async function policyJson() {
-  const [{ effective }, { consentRegister = [] }] = await Promise.all([loadSchool(), api.storage.local.get('consentRegister')]);
+  const quick = loadManaged(300);
+  const [local, managed, { consentRegister = [] }] = await Promise.all([loadLocalSchool(), quick, api.storage.local.get('consentRegister')]);
+  quick.late.then((real) => {
+    if (JSON.stringify(real) !== JSON.stringify(managed)) checker = null;
+  });
+  const { effective } = mergeSchool(local, managed);
   return JSON.stringify(corePolicy(effective, consentRegister));
 }
 

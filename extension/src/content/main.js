@@ -75,8 +75,10 @@ async function boot() {
       }
     }
   };
-  apply(await loadSettings());
+  // Start at once; a managed policy Chromium is still loading follows (lang, site channels).
+  apply(await loadSettings({ managedTimeout: 200 }));
   onSettingsChanged(apply);
+  loadSettings().then(apply);
 }
 
 // Run once per frame, also when the popup injects the script into an open tab.

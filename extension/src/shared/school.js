@@ -30,13 +30,21 @@ const OBJECT_KEYS = { school: 1, privacy_contact: 1, allowlist: 1, site_channels
 const MATRIX_KEYS = { severity: 2, overrides: 1 };
 export const SCHOOL_KEYS = ['school', 'privacy_contact', 'allowlist', 'severity', 'overrides', 'site_channels', 'lang'];
 
-/** Managed storage, or {} where the browser has none (Firefox rejects without a policy). */
-export async function loadManaged() {
-  try {
-    return (await api.storage.managed?.get(null)) ?? {};
-  } catch {
-    return {};
-  }
+/**
+ * Managed storage, or {} where the browser has none (Firefox rejects without
+ * a policy). Chromium answers the first call only once its policy service is
+ * up (seconds after start-up): with `timeout` (ms), {} comes back sooner and
+ * `.late` carries the real answer.
+ */
+export function loadManaged(timeout = 0) {
+  const real = Promise.resolve()
+    .then(() => api.storage.managed?.get(null))
+    .then((m) => m ?? {})
+    .catch(() => ({}));
+  if (!timeout) return real;
+  const quick = Promise.race([real, new Promise((resolve) => setTimeout(() => resolve({}), timeout))]);
+  quick.late = real;
+  return quick;
 }
 
 export async function loadLocalSchool() {
@@ -81,9 +89,9 @@ export function mergeSchool(local = {}, managed = {}) {
   return { effective, locked };
 }
 
-/** The effective school settings and which of them are locked. */
-export async function loadSchool() {
-  const [local, managed] = await Promise.all([loadLocalSchool(), loadManaged()]);
+/** The effective school settings and which of them are locked. `managedTimeout`: see loadManaged. */
+export async function loadSchool({ managedTimeout = 0 } = {}) {
+  const [local, managed] = await Promise.all([loadLocalSchool(), loadManaged(managedTimeout)]);
   return { ...mergeSchool(local, managed), local, managed };
 }
 

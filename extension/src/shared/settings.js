@@ -16,8 +16,8 @@ export const DEFAULTS = { pausedUntil: 0, sites: {}, fieldsOff: {}, lang: 'nl', 
  * The user's switches, with two of the school's settings on top (managed
  * storage wins over the user): `lang`, and `siteChannels` (host → channel).
  */
-export async function loadSettings() {
-  const [got, school] = await Promise.all([api.storage.local.get(Object.keys(DEFAULTS)), loadSchool()]);
+export async function loadSettings({ managedTimeout = 0 } = {}) {
+  const [got, school] = await Promise.all([api.storage.local.get(Object.keys(DEFAULTS)), loadSchool({ managedTimeout })]);
   const settings = { ...DEFAULTS, ...got, siteChannels: school.effective.site_channels ?? {} };
   if (school.managed.lang) settings.lang = school.managed.lang;
   settings.langLocked = Boolean(school.managed.lang);

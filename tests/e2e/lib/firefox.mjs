@@ -21,6 +21,10 @@ function which(cmd) {
 export const FIREFOX = process.env.FIREFOX_PATH ?? which('firefox-esr') ?? which('firefox');
 export const GECKODRIVER = process.env.GECKODRIVER ?? which('geckodriver');
 
+/** A fixed internal UUID for the add-on, so tests can open its pages (moz-extension://UUID/options.html). */
+export const FIREFOX_EXT_UUID = '6b1d5c0e-4a7e-4c3b-9d1e-6b6c1a9d0f11';
+export const FIREFOX_EXT_ORIGIN = `moz-extension://${FIREFOX_EXT_UUID}`;
+
 /** Returns { driver, addonId, close }. */
 export async function launchFirefox({ extension, proxyPort } = {}) {
   const options = new firefox.Options().addArguments('-headless').setBinary(FIREFOX);
@@ -38,6 +42,7 @@ export async function launchFirefox({ extension, proxyPort } = {}) {
     'extensions.getAddons.cache.enabled': false,
     'extensions.update.enabled': false,
     'xpinstall.signatures.required': false,
+    'extensions.webextensions.uuids': JSON.stringify({ 'kladwacht@kladwacht': FIREFOX_EXT_UUID }),
   };
   if (proxyPort) {
     Object.assign(prefs, {
@@ -52,9 +57,33 @@ export async function launchFirefox({ extension, proxyPort } = {}) {
     });
   }
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
-  const service = new firefox.ServiceBuilder(GECKODRIVER);
+  // --allow-system-access: openExtensionPage() opens the add-on's pages from the browser's chrome context.
+  const service = new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
   let addonId = null;
   if (extension) addonId = await driver.installAddon(extension, true);
   return { driver, addonId, close: () => driver.quit() };
+}
+
+/**
+ * Opens one of the add-on's own pages (options.html) in the current tab.
+ * Marionette refuses to navigate a content tab to moz-extension:, so the
+ * browser's chrome context loads it, with the system principal.
+ */
+export async function openExtensionPage(driver, page) {
+  const url = `${FIREFOX_EXT_ORIGIN}/${page}`;
+  await driver.setContext(firefox.Context.CHROME);
+  try {
+    await driver.executeScript(
+      'gBrowser.selectedBrowser.loadURI(Services.io.newURI(arguments[0]), { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });',
+      url,
+    );
+  } finally {
+    await driver.setContext(firefox.Context.CONTENT);
+  }
+  for (let i = 0; i < 100; i += 1) {
+    if ((await driver.getCurrentUrl()).startsWith(url)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not open`);
 }

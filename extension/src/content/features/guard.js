@@ -78,7 +78,8 @@ export default {
       }
       e.preventDefault();
       e.stopImmediatePropagation();
-      draft.settle().then(() => {
+      // The policy may have arrived since (a managed policy loads late): ask again.
+      Promise.all([draft.settle(), loadInfo()]).then(() => {
         if (draft.destroyed) return;
         const decision = decide(draft);
         if (decision.pass) {
