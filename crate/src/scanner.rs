@@ -134,10 +134,10 @@ impl Scanner {
                 start: 0,
                 end: 0,
                 text: text[span.clone()].to_string(),
-                message: self.fill(&message.nl, detail.map(|t| t.nl.as_str())),
-                message_en: self.fill(&message.en, detail.map(|t| t.en.as_str())),
-                advice: self.fill(&rule.advice.nl, detail.map(|t| t.nl.as_str())),
-                advice_en: self.fill(&rule.advice.en, detail.map(|t| t.en.as_str())),
+                message: self.fill(&message.nl, detail.map(|t| t.nl.as_str()), Lang::Nl),
+                message_en: self.fill(&message.en, detail.map(|t| t.en.as_str()), Lang::En),
+                advice: self.fill(&rule.advice.nl, detail.map(|t| t.nl.as_str()), Lang::Nl),
+                advice_en: self.fill(&rule.advice.en, detail.map(|t| t.en.as_str()), Lang::En),
                 policy_rule: rule.policy_rule.clone(),
                 bytes: span,
             });
@@ -154,7 +154,10 @@ impl Scanner {
         out
     }
 
-    fn fill(&self, template: &str, detail: Option<&str>) -> String {
+    /// Fills a message template. A policy that leaves the school's name or
+    /// privacy contact empty still gives a sentence that reads well: "de
+    /// school", "de privacyfunctionaris van de school".
+    fn fill(&self, template: &str, detail: Option<&str>, lang: Lang) -> String {
         if !template.contains('{') {
             return template.to_string();
         }
@@ -165,17 +168,44 @@ impl Scanner {
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join(", ");
+        let (default_school, default_contact, default_platform) = match lang {
+            Lang::Nl => (
+                "de school",
+                "de privacyfunctionaris van de school",
+                "het schoolplatform",
+            ),
+            Lang::En => (
+                "the school",
+                "the school's data protection officer",
+                "the school platform",
+            ),
+        };
         let school = if self.policy.school.name.is_empty() {
-            "de school"
+            default_school
         } else {
             &self.policy.school.name
         };
+        let contact = if contact.is_empty() {
+            default_contact
+        } else {
+            &contact
+        };
         template
             .replace("{school}", school)
-            .replace("{platform}", self.policy.platform())
-            .replace("{contact}", &contact)
+            .replace(
+                "{platform}",
+                self.policy.platform().unwrap_or(default_platform),
+            )
+            .replace("{contact}", contact)
             .replace("{detail}", detail.unwrap_or(""))
     }
+}
+
+/// The language a message template is written in.
+#[derive(Clone, Copy)]
+enum Lang {
+    Nl,
+    En,
 }
 
 /// Drops a finding that another finding of the same category already covers

@@ -76,6 +76,15 @@ impl Scanner {
     }
 }
 
+/// Reads a consent-register CSV export (`naam;toestemming;klas`) for an import
+/// screen: `{entries: [{name, consent, class?}], errors: [{line, message}]}`.
+/// Good rows and every malformed row come back together, so nothing is stored
+/// before the user has seen both.
+#[wasm_bindgen(js_name = parseConsentCsv)]
+pub fn parse_consent_csv(text: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::policy::consent::import_csv(text))
+}
+
 /// The core's version.
 #[wasm_bindgen]
 pub fn version() -> String {

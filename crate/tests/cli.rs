@@ -14,7 +14,10 @@ fn kladwacht(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // The tool may exit (bad arguments, bad policy) before reading its input.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     child.wait_with_output().unwrap()
 }
 
@@ -122,4 +125,86 @@ fn empty_input_is_clean() {
     let out = kladwacht(&["scan", "--format", "json"], b"");
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "[]");
+}
+
+#[test]
+fn consent_import_fills_the_register_and_refuses_a_bad_row() {
+    let dir = std::env::temp_dir().join(format!("kladwacht-consent-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("register.csv");
+    std::fs::write(
+        &csv,
+        "Voornaam;Achternaam;Klas;Toestemming\nEmma;Visser;6B;ja\nNoah;de Vries;6B;nee\n",
+    )
+    .unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, "{\"school\": {\"name\": \"De Klimop\"}}\n").unwrap();
+    let out = kladwacht(
+        &[
+            "consent",
+            "import",
+            csv.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+            "--write",
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&policy).unwrap();
+    assert!(written.contains("\"De Klimop\""), "{written}");
+    assert!(
+        written.contains("\"Emma Visser\"") && written.contains("\"Noah de Vries\""),
+        "{written}"
+    );
+
+    // The register now works in a scan: Emma is consented, Noah is not.
+    let scan = kladwacht(
+        &[
+            "scan",
+            "--channel",
+            "social",
+            "--format",
+            "json",
+            "--policy",
+            policy.to_str().unwrap(),
+        ],
+        b"Emma en Noah uit groep 6 wonnen de quiz!",
+    );
+    let findings: serde_json::Value = serde_json::from_slice(&scan.stdout).unwrap();
+    let minors: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "minor")
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(minors, ["Noah"]);
+
+    // A malformed row: exit 2, every bad line named, the file left as it was.
+    std::fs::write(&csv, "naam;toestemming\nSem;misschien\nLiam;ja\n;nee\n").unwrap();
+    let out = kladwacht(
+        &[
+            "consent",
+            "import",
+            csv.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+            "--write",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":2:") && err.contains("misschien") && err.contains(":4:"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&policy).unwrap(), written);
+    std::fs::remove_dir_all(&dir).ok();
 }

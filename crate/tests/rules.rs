@@ -66,3 +66,40 @@ fn every_rule_has_messages_in_both_languages() {
         );
     }
 }
+
+/// Every message a rule's examples produce reads as a finished sentence, with
+/// the built-in policy (no school name, platform or privacy contact) and with
+/// a filled-in one: no placeholder left, nothing empty where a name belongs.
+#[test]
+fn filled_messages_read_well_with_and_without_a_school_policy() {
+    let filled = kladwacht::Policy::from_json(
+        r#"{"school": {"name": "De Klimop", "platform": "Smartschool"},
+            "privacy_contact": {"name": "Mevr. Jansen", "email": "privacy@deklimop.nl"}}"#,
+    )
+    .unwrap();
+    for (policy_name, scanner) in [
+        ("built-in", Scanner::with_default_policy()),
+        ("De Klimop", Scanner::new(filled).unwrap()),
+    ] {
+        let mut seen_contact = false;
+        for rule in scanner.rules() {
+            for ex in &rule.fires {
+                for f in scanner.scan(ex.text(), &ex.context()) {
+                    for text in [&f.message, &f.message_en, &f.advice, &f.advice_en] {
+                        assert!(
+                            !text.contains('{')
+                                && !text.contains(" .")
+                                && !text.contains(" ,")
+                                && !text.contains("  "),
+                            "{policy_name} policy, {}: {text:?}",
+                            f.rule
+                        );
+                        seen_contact |= text.contains("privacyfunctionaris")
+                            || text.contains("Mevr. Jansen, privacy@deklimop.nl");
+                    }
+                }
+            }
+        }
+        assert!(seen_contact, "{policy_name}: no message names the contact");
+    }
+}

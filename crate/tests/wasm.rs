@@ -388,3 +388,19 @@ fn messages_fill_in_the_school() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn consent_csv_comes_back_with_good_rows_and_row_errors() {
+    let csv = "naam;toestemming;klas\nEmma Visser;ja;6B\nNoah;misschien\nLiam;nee\n";
+    let import = kladwacht::wasm::parse_consent_csv(csv).expect("an import never throws");
+    let entries: Array = get(&import, "entries").into();
+    assert_eq!(entries.length(), 2);
+    assert_eq!(string(&entries.get(0), "name"), "Emma Visser");
+    assert_eq!(get(&entries.get(0), "consent"), JsValue::TRUE);
+    assert_eq!(string(&entries.get(0), "class"), "6B");
+    assert_eq!(get(&entries.get(1), "consent"), JsValue::FALSE);
+    let errors: Array = get(&import, "errors").into();
+    assert_eq!(errors.length(), 1);
+    assert_eq!(number(&errors.get(0), "line"), 3);
+    assert!(string(&errors.get(0), "message").contains("misschien"));
+}

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 clean, 1 findings at `warn` or above, 2 usage or input errors.
 
+mod consent;
 mod eval;
 mod rules;
 mod scan;
@@ -15,6 +16,7 @@ Usage:
   kladwacht scan [--channel C] [--policy FILE] [--format text|json] [FILE]
   kladwacht scan --jsonl [--policy FILE] [FILE]
   kladwacht rules [--format text|markdown|json] [--policy FILE]
+  kladwacht consent import REGISTER.csv [--policy FILE [--write]]
   kladwacht eval CORPUS.jsonl [--policy FILE] [--min-f1 CATEGORY=0.9]... [--max-clean-fp 0.05] [--format text|json]
 
 Channels: email (default), social, chat, school. Input is read from FILE, or stdin when none is given.
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
         Some("scan") => scan::run(rest),
         Some("rules") => rules::run(rest),
         Some("eval") => eval::run(rest),
+        Some("consent") => consent::run(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(0)

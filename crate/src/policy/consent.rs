@@ -314,13 +314,40 @@ impl ConsentIndex {
     }
 }
 
+/// A malformed row of a consent-register CSV.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CsvRowError {
+    /// 1-based line number in the file.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Everything a CSV import found: the rows that read well and each one that did not,
+/// so an import screen can preview both before anything is stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CsvImport {
+    pub entries: ConsentRegister,
+    pub errors: Vec<CsvRowError>,
+}
+
 /// Reads a consent register exported by a school administration system:
 /// semicolon-, comma- or tab-separated, a header row naming the columns
 /// (`naam;toestemming;klas`, `name,consent,class`, or `voornaam;achternaam;…`),
 /// consent written ja/nee, yes/no, j/n, y/n, 1/0, true/false, waar/onwaar.
 /// A byte-order mark, CRLF line ends, quoted fields and blank lines are fine.
 /// Without a recognisable header the columns are read as name, consent, class.
+/// Fails on the first malformed row; [`import_csv`] reports them all.
 pub fn parse_csv(text: &str) -> Result<ConsentRegister, Error> {
+    let import = import_csv(text);
+    match import.errors.into_iter().next() {
+        Some(CsvRowError { line, message }) => Err(Error::ConsentCsv { line, message }),
+        None => Ok(import.entries),
+    }
+}
+
+/// Reads a consent register like [`parse_csv`], keeping every good row and
+/// one error per malformed row (an empty file is one error at line 1).
+pub fn import_csv(text: &str) -> CsvImport {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut lines = text
         .split('\n')
@@ -328,40 +355,47 @@ pub fn parse_csv(text: &str) -> Result<ConsentRegister, Error> {
         .enumerate()
         .map(|(i, l)| (i + 1, l))
         .filter(|(_, l)| !l.trim().is_empty());
+    let mut import = CsvImport::default();
     let Some((first_no, first)) = lines.next() else {
-        return Err(Error::ConsentCsv {
+        import.errors.push(CsvRowError {
             line: 1,
             message: "the file is empty; expected a header such as `naam;toestemming;klas`".into(),
         });
+        return import;
     };
     let sep = detect_separator(first);
-    let header_fields = split_row(first, sep).map_err(|m| Error::ConsentCsv {
-        line: first_no,
-        message: m,
-    })?;
-    let (columns, header) = match Columns::from_header(&header_fields) {
-        Some(c) => (c, true),
-        None => (Columns::positional(), false),
+    let (columns, header) = match split_row(first, sep) {
+        Ok(fields) => match Columns::from_header(&fields) {
+            Some(c) => (c, true),
+            None => (Columns::positional(), false),
+        },
+        Err(message) => {
+            import.errors.push(CsvRowError {
+                line: first_no,
+                message,
+            });
+            (Columns::positional(), true)
+        }
     };
-    let mut out = Vec::new();
     let rows = (!header)
         .then_some((first_no, first))
         .into_iter()
         .chain(lines);
-    for (no, line) in rows {
-        let fields = split_row(line, sep).map_err(|m| Error::ConsentCsv {
-            line: no,
-            message: m,
-        })?;
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
+    for (line, text) in rows {
+        let row = split_row(text, sep).and_then(|fields| {
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                Ok(None)
+            } else {
+                columns.entry(&fields).map(Some)
+            }
+        });
+        match row {
+            Ok(Some(entry)) => import.entries.push(entry),
+            Ok(None) => {}
+            Err(message) => import.errors.push(CsvRowError { line, message }),
         }
-        out.push(columns.entry(&fields).map_err(|m| Error::ConsentCsv {
-            line: no,
-            message: m,
-        })?);
     }
-    Ok(out)
+    import
 }
 
 fn detect_separator(header: &str) -> char {
@@ -697,6 +731,19 @@ mod tests {
         let e = parse_csv("naam;toestemming\nEmma;\n").unwrap_err();
         assert!(e.to_string().contains("line 2"), "{e}");
         assert!(parse_csv("").is_err());
+    }
+
+    #[test]
+    fn an_import_keeps_good_rows_and_reports_every_bad_one() {
+        let csv = "naam;toestemming;klas\nEmma;ja;6B\nNoah;misschien\n;ja\nLiam;nee\n";
+        let import = import_csv(csv);
+        assert_eq!(
+            import.entries,
+            vec![entry("Emma", true, Some("6B")), entry("Liam", false, None)]
+        );
+        let lines: Vec<usize> = import.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![3, 4]);
+        assert!(import.errors[0].message.contains("misschien"));
     }
 
     #[test]

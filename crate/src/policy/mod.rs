@@ -215,13 +215,9 @@ impl Policy {
             .unwrap_or(OverrideMode::Tick)
     }
 
-    /// The name of the platform where sensitive data belongs, for messages.
-    pub fn platform(&self) -> &str {
-        if self.school.platform.is_empty() {
-            "het schoolplatform"
-        } else {
-            &self.school.platform
-        }
+    /// The school's approved platform (Smartschool, Social Schools …), if the policy names it.
+    pub fn platform(&self) -> Option<&str> {
+        Some(self.school.platform.as_str()).filter(|p| !p.is_empty())
     }
 }
 
