@@ -36,7 +36,7 @@ for (const f of CORE_FILES) {
 const coreExternal = {
   name: 'core-external',
   setup(build) {
-    build.onResolve({ filter: /kladwacht-core\.js$/ }, () => ({ path: './core/kladwacht-core.js', external: true }));
+    build.onResolve({ filter: /kladwacht(-core)?\.js$/ }, (args) => ({ path: `./core/${path.basename(args.path)}`, external: true }));
   },
 };
 

@@ -6,8 +6,8 @@
 // Everything is kept in storage.local; nothing is sent anywhere. Fields the
 // school's IT pushed through managed storage are shown locked.
 
+import init, { parseConsentCsv } from '../core/kladwacht.js';
 import { api } from '../shared/api.js';
-import { parseConsentCsv } from '../shared/consent-csv.js';
 import { setLang, t } from '../shared/i18n.js';
 import { registerPassword } from '../shared/own-password.js';
 import { CATEGORIES, CHANNELS, LEVELS, OVERRIDE_MODES, loadSchool, onSchoolChanged } from '../shared/school.js';
@@ -225,7 +225,12 @@ async function consentText() {
   return file ? file.text() : $('consent-text').value;
 }
 
+// The core's own CSV reader (the same as `kladwacht consent import`), loaded on first use.
+let core = null;
+
 $('consent-preview').addEventListener('click', async () => {
+  core ??= init({ module_or_path: api.runtime.getURL('core/kladwacht_bg.wasm') });
+  await core;
   const result = parseConsentCsv(await consentText());
   preview(result);
   // A file with errors is not imported at all: what is stored stays as it is.

@@ -1,6 +1,7 @@
 // Node unit tests (no browser) for the part-2 helpers: the own-password
-// matcher (fires on the registered password, on nothing in the dev corpus),
-// the consent CSV parser, and the managed-over-user merge of school settings.
+// matcher (fires on the registered password, on nothing in the dev corpus)
+// and the managed-over-user merge of school settings. (The consent CSV
+// reader is the core's parseConsentCsv, tested in crate/tests/wasm.rs.)
 
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,13 +14,11 @@ const CORPUS = process.env.KLADWACHT_CORPUS ?? path.resolve(REPO, '../shared/cor
 let registerPassword;
 let findOwnPassword;
 let candidates;
-let parseConsentCsv;
 let mergeSchool;
 let corePolicy;
 
 before(async () => {
   ({ registerPassword, findOwnPassword, candidates } = await import('../../../extension/src/shared/own-password.js'));
-  ({ parseConsentCsv } = await import('../../../extension/src/shared/consent-csv.js'));
   ({ mergeSchool, corePolicy } = await import('../../../extension/src/shared/school.js'));
 });
 
@@ -82,19 +81,6 @@ test('own password: nothing in the dev corpus fires, and the matcher stays linea
   }
   assert.ok(hashed > 100, `candidates were hashed (${hashed})`);
   assert.ok(wordHits >= 3, `the registered word is found where it stands (${wordHits})`);
-});
-
-test('consent CSV: every bad row is reported with its line; good rows are read', () => {
-  const { entries, errors } = parseConsentCsv('\ufeffnaam;toestemming;klas\r\nEmma Visser;ja;4A\r\n\r\nLiam;misschien;5B\r\n;ja;3A\r\n"Sem, de;nee\r\nNoor de Vries;NEE;\r\n');
-  assert.deepEqual(entries, [{ name: 'Emma Visser', consent: true, class: '4A' }, { name: 'Noor de Vries', consent: false }]);
-  assert.deepEqual(errors.map((e) => e.line), [4, 5, 6]);
-  assert.match(errors[0].message, /misschien/);
-  assert.match(errors[1].message, /name is empty/);
-  assert.match(errors[2].message, /quoted field/);
-  const split = parseConsentCsv('voornaam,tussenvoegsel,achternaam,foto toestemming,groep\nEmma,van,Dijk,yes,5\n');
-  assert.deepEqual(split.entries, [{ name: 'Emma van Dijk', consent: true, class: '5' }]);
-  assert.deepEqual(parseConsentCsv('Emma;ja\nLiam;0').entries, [{ name: 'Emma', consent: true }, { name: 'Liam', consent: false }]);
-  assert.equal(parseConsentCsv('').errors[0].line, 1);
 });
 
 test('school settings: managed fields win, cell by cell, and are reported locked', () => {

@@ -72,6 +72,8 @@ export async function launchFirefox({ extension, proxyPort } = {}) {
  */
 export async function openExtensionPage(driver, page) {
   const url = `${FIREFOX_EXT_ORIGIN}/${page}`;
+  // Mark the document we leave, to wait for the new one (the URL may be the same).
+  await driver.executeScript('window.__kwLeaving = true').catch(() => {});
   await driver.setContext(firefox.Context.CHROME);
   try {
     await driver.executeScript(
@@ -82,7 +84,7 @@ export async function openExtensionPage(driver, page) {
     await driver.setContext(firefox.Context.CONTENT);
   }
   for (let i = 0; i < 100; i += 1) {
-    if ((await driver.getCurrentUrl()).startsWith(url)) return;
+    if ((await driver.getCurrentUrl()).startsWith(url) && !(await driver.executeScript('return window.__kwLeaving === true').catch(() => true))) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${url} did not open`);
