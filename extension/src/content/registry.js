@@ -21,10 +21,11 @@ import x from './adapters/x.js';
 import card from './features/card.js';
 import guard from './features/guard.js';
 import highlights from './features/highlights.js';
+import notes from './features/notes.js';
 import status from './features/status.js';
 
 export const adapters = [gmail, outlook, smartschool, socialschools, facebook, instagram, x, linkedin, whatsapp, generic];
-export const features = [highlights, card, status, guard];
+export const features = [highlights, notes, card, status, guard];
 
 export const adapterFor = (host) => adapters.find((a) => a.matches(host)) ?? generic;
 export const adapterById = (id) => adapters.find((a) => a.id === id) ?? null;

@@ -44,6 +44,14 @@ export const OVERLAY_CSS = `
 .card .close { position: absolute; top: 6px; right: 6px; border: 0; background: transparent; font-size: 18px; line-height: 1; padding: 4px 8px; }
 .card .private { color: #555; font-size: 12px; margin: 8px 0 0; flex: none; }
 .visually-hidden { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.notes {
+  position: fixed; pointer-events: none; box-sizing: border-box; font-size: 12.5px; line-height: 1.4;
+  background: #fffbea; color: #1b1b1b; border: 1px solid #d9b44a; border-radius: 6px; padding: 4px 8px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.12);
+}
+.note + .note { margin-top: 3px; }
+.note[data-severity="block"] strong { color: #a4161a; }
+.note[data-severity="warn"] strong { color: #8a4b00; }
 .guard-backdrop {
   position: fixed; inset: 0; width: 100vw; height: 100vh; pointer-events: auto;
   background: rgba(0,0,0,.38); display: flex; align-items: center; justify-content: center;

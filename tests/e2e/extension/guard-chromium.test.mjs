@@ -12,7 +12,7 @@ import path from 'node:path';
 import { externalRequests, launchChromium } from '../lib/chromium.mjs';
 import { leaks, startProxy } from '../lib/proxy.mjs';
 import { CHROME_TEST, REPO, SECRET, readMarkers, requireExtensionBuild, startFixtureServer, until } from '../lib/extension-harness.mjs';
-import { CLEAN_DRAFT, GUARD_DRAFT, SITE_PAGES, draftFocused, guardAct, guardReason, readGuard, sentTexts } from '../lib/guard.mjs';
+import { CLEAN_DRAFT, CONTEXT_CASES, GUARD_DRAFT, SITE_PAGES, draftFocused, guardAct, guardReason, readGuard, readNotes, sentTexts } from '../lib/guard.mjs';
 import { MANAGED, cannotWritePolicies, writeChromiumPolicy } from '../lib/managed.mjs';
 
 const SCREENSHOT = path.join(REPO, 'docs/screenshots/send-dialog.png');
@@ -115,6 +115,29 @@ describe('the send guard on every site adapter', () => {
       await page.close();
     }
   });
+});
+
+describe('adapters pass their context to the core', () => {
+  for (const c of CONTEXT_CASES) {
+    test(`${c.page}: whole-message findings ${c.rules.join(', ') || '(none: no context)'}`, { timeout: 60_000 }, async () => {
+      const page = await openSite(ext, c.page);
+      try {
+        await typeInto(page, c.text);
+        if (c.rules.length) {
+          const notes = await until(() => page.evaluate(readNotes).then((n) => c.rules.every((r) => n.some((x) => x.rule === r)) && n), {
+            message: `notes ${c.rules}`,
+            detail: () => page.evaluate(readNotes),
+          });
+          assert.ok(notes.every((n) => n.category && n.severity));
+        } else {
+          await page.waitForTimeout(800);
+          assert.deepEqual(await page.evaluate(readNotes), []);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
 });
 
 describe('override modes from the policy', () => {

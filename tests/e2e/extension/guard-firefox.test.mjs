@@ -11,7 +11,7 @@ import { By, Key } from 'selenium-webdriver';
 import { launchFirefox, openExtensionPage } from '../lib/firefox.mjs';
 import { leaks, startProxy } from '../lib/proxy.mjs';
 import { FIREFOX_TEST, readMarkers, requireExtensionBuild, startFixtureServer, until } from '../lib/extension-harness.mjs';
-import { GUARD_DRAFT, SITE_PAGES, draftFocused, guardAct, guardReason, readGuard, sentTexts } from '../lib/guard.mjs';
+import { CONTEXT_CASES, GUARD_DRAFT, SITE_PAGES, draftFocused, guardAct, guardReason, readGuard, readNotes, sentTexts } from '../lib/guard.mjs';
 import { MANAGED, cannotWritePolicies, writeFirefoxPolicy } from '../lib/managed.mjs';
 
 let server;
@@ -79,6 +79,15 @@ describe('Firefox: the send guard on every site adapter', () => {
       await until(() => sent(driver).then((s) => s.length === 1), { message: 'the page sent once' });
       assert.deepEqual(await sent(driver), [GUARD_DRAFT]);
     });
+  }
+});
+
+test('Firefox: adapters pass recipients, account and media to the core', { timeout: 60_000 }, async () => {
+  const { driver } = ext;
+  for (const c of CONTEXT_CASES.filter((x) => x.rules.length)) {
+    await openSite(driver, c.page);
+    await typeInto(driver, c.text);
+    await until(() => driver.executeScript(readNotes).then((n) => c.rules.every((r) => n.some((x) => x.rule === r))), { message: `${c.page}: ${c.rules}`, detail: () => driver.executeScript(readNotes) });
   }
 });
 

@@ -68,3 +68,19 @@ export function draftFocused() {
   const root = window.kwFixture.root();
   return root === document.activeElement || root.contains(document.activeElement);
 }
+
+/** Whole-message notes under the draft: [{ category, severity, rule }]. */
+export function readNotes() {
+  const host = document.querySelector('kladwacht-overlay');
+  return [...(host?.shadowRoot?.querySelectorAll('.note[data-category]') ?? [])].map((n) => ({ category: n.dataset.category, severity: n.dataset.severity, rule: n.dataset.rule }));
+}
+
+// Drafts whose whole-message findings depend on what the adapter passes:
+// Gmail's fixture has six external recipients in To and a gmail.com account
+// (R7 BCC, R8 private account); Facebook's and Instagram's have a photo (R5).
+export const CONTEXT_CASES = [
+  { page: 'site-gmail.html', text: 'Beste ouders, morgen is de uitstap van groep 5 naar het bos. De leerlingen nemen een lunchpakket mee. Groetjes, juf Anja', rules: ['bcc.visible-recipients', 'private-account.school-business'] },
+  { page: 'site-facebook.html', text: 'Wat een mooie dag op schoolreis met Emma en Liam!', rules: ['minor.photo-consent'] },
+  { page: 'site-instagram.html', text: 'Wat een mooie dag op schoolreis met Emma en Liam!', rules: ['minor.photo-consent'] },
+  { page: 'site-generic.html', text: 'Wat een mooie dag op schoolreis met Emma en Liam!', rules: [] },
+];
