@@ -406,9 +406,13 @@ impl Sensitive {
             return;
         }
         let mut marked = vec![false; s.words.len()];
+        // The words a match is made of are not names; words a phrase's
+        // `...` skipped may be ("de rekening van Jules staat open").
         for f in &found {
-            for m in marked.iter_mut().take(f.last + 1).skip(f.first) {
-                *m = true;
+            for i in [f.first, f.anchor, f.last] {
+                if let Some(m) = marked.get_mut(i) {
+                    *m = true;
+                }
             }
         }
         // Offensive language first: a curse compound is not a diagnosis.

@@ -16,14 +16,14 @@ use super::person::{bit, Context, Sentence};
 /// Whether an offensive match counts. `excluded` tells whether a word (or a
 /// hyphenated compound joined into one word) is a listed look-alike.
 pub fn counts(
-    _ctx: &Context,
+    ctx: &Context,
     s: &Sentence<'_>,
     f: &Found,
     entry: &Entry,
     excluded: &dyn Fn(&str) -> bool,
 ) -> bool {
     if entry.curse {
-        return curse(s, f, excluded);
+        return curse(ctx, s, f, excluded);
     }
     match entry.strength {
         Strength::Strong | Strength::Normal => true,
@@ -33,17 +33,30 @@ pub fn counts(
 }
 
 /// A curse as the first part of a compound: `kankerjoch`, `kanker-leraar`.
-fn curse(s: &Sentence<'_>, f: &Found, excluded: &dyn Fn(&str) -> bool) -> bool {
+fn curse(ctx: &Context, s: &Sentence<'_>, f: &Found, excluded: &dyn Fn(&str) -> bool) -> bool {
     let word = s.text(f.anchor);
+    // A campaign, fund or study about the disease: `kankerfonds`,
+    // `kanker-awareness`, `Kom op tegen Kanker-actie`.
+    let topic = |rest: &str| {
+        let bare = rest.trim_start_matches(['s', '-']);
+        // "tyfusdag", "kankerweek" are curses (Wereldkankerdag is no compound start).
+        if matches!(bare, "dag" | "dagen" | "week" | "weken" | "day" | "days") {
+            return false;
+        }
+        (ctx.flags(rest) | ctx.flags(bare)) & (bit::TOPIC | bit::TOPIC_HEAD) != 0
+    };
     match f.role {
-        Role::Modifier => !excluded(word),
+        Role::Modifier => {
+            let rest = s.doc.keys.text.get(f.rest.clone()).unwrap_or("");
+            !excluded(word) && !topic(rest)
+        }
         Role::Whole => {
             // Hyphenated: the next word is the rest of the compound.
             if f.anchor + 1 >= s.words().len() || s.gap_after(f.anchor) != "-" {
                 return false;
             }
             let joined = format!("{word}{}", s.text(f.anchor + 1));
-            !excluded(&joined)
+            !excluded(&joined) && !topic(s.text(f.anchor + 1))
         }
         _ => false,
     }

@@ -8,7 +8,7 @@
 //! `data/lexicons/names.txt`; every word of a sentence is looked up once and
 //! carries a bit set of the lists it is in.
 
-use super::lexicon::{FnvMap, Found, SentenceView, SentenceWord, Strength};
+use super::lexicon::{FnvMap, FnvSet, Found, SentenceView, SentenceWord, Strength};
 use super::morphology::Role;
 use crate::text::Document;
 use std::ops::Range;
@@ -16,6 +16,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 const CONTEXT: &str = include_str!("../../../data/lexicons/context.txt");
 const NAMES: &str = include_str!("../../../data/lexicons/names.txt");
+/// The minors detector's first names (those that are not also ordinary words).
+const FIRST_NAMES: &str = include_str!("../../../data/names/first-names.txt");
+const AMBIGUOUS: &str = include_str!("../../../data/names/ambiguous.txt");
 
 /// The sections of `context.txt`, one bit each (`NAME` is `names.txt`).
 pub mod bit {
@@ -111,6 +114,16 @@ impl Context {
         c.read(CONTEXT, None)?;
         c.read(NAMES, Some(bit::NAME))
             .map_err(|e| format!("names.txt: {e}"))?;
+        let plain = |l: &str| {
+            let l = l.split('#').next().unwrap_or("").trim();
+            (!l.is_empty()).then(|| crate::text::normalize(l).text)
+        };
+        let ambiguous: FnvSet<String> = AMBIGUOUS.lines().filter_map(plain).collect();
+        for name in FIRST_NAMES.lines().filter_map(plain) {
+            if !ambiguous.contains(&name) && !name.contains(['-', ' ']) {
+                *c.flags.entry(name).or_default() |= bit::NAME;
+            }
+        }
         Ok(c)
     }
 
@@ -167,6 +180,12 @@ impl Context {
                 .any(|(i, _)| word.len() - i >= 4 && self.flags(&word[i..]) & b != 0)
     }
 }
+
+/// Endings of nouns that are not first names or surnames.
+const NOUN_ENDINGS: [&str; 16] = [
+    "heid", "schap", "isme", "iteit", "actie", "fonds", "centrum", "dienst", "week", "zorg",
+    "liga", "campagne", "ering", "ness", "tion", "ment",
+];
 
 /// How a word is capitalised in the original draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,6 +338,22 @@ impl<'a> Sentence<'a> {
         self.doc.keys.text.get(start..w.keys.start).unwrap_or("")
     }
 
+    /// A question answered by the next sentence with "dan …": "Heeft uw kind
+    /// koorts? Dan blijft het thuis."
+    pub fn question_then(&self) -> bool {
+        let text = &self.doc.keys.text;
+        let own = text.get(self.keys.clone()).unwrap_or("").trim_end();
+        if !own.ends_with('?') {
+            return false;
+        }
+        let after = text.get(self.keys.end..).unwrap_or("");
+        let after = after.get(..after.len().min(40)).unwrap_or(after);
+        let next = after.trim_start();
+        ["dan ", "then ", "dan,"]
+            .iter()
+            .any(|p| next.starts_with(p))
+    }
+
     /// Whether word `i` starts the sentence, or follows a colon, bracket,
     /// quote or dash, where capitals say little about names.
     pub fn starts_clause(&self, i: usize) -> bool {
@@ -465,6 +500,14 @@ impl Context {
         }
         if f & bit::NAME != 0 || s.gap_before(i).ends_with('@') {
             return true;
+        }
+        // Capitalised nouns of titles and institutions ("Week van de
+        // Gezondheid", "Vlaamse Vereniging"), not people.
+        if NOUN_ENDINGS
+            .iter()
+            .any(|e| bare.len() > e.len() + 2 && bare.ends_with(e))
+        {
+            return false;
         }
         if !s.starts_clause(i) {
             return true;
@@ -754,7 +797,8 @@ impl Context {
         // "Heeft uw kind koorts, dan …"
         if s.f(0) & bit::COND_VERB != 0
             && s.cap(0)
-            && (0..s.words.len()).any(|i| matches!(s.text(i), "dan" | "then"))
+            && ((0..s.words.len()).any(|i| matches!(s.text(i), "dan" | "then"))
+                || s.question_then())
         {
             return true;
         }
