@@ -8,7 +8,16 @@ use kladwacht::{Category, Scanner};
 use std::path::PathBuf;
 
 /// F1 floors per category at draft level.
-const FLOORS: &[(Category, f64)] = &[(Category::Password, 0.95), (Category::Identifier, 0.95)];
+const FLOORS: &[(Category, f64)] = &[
+    (Category::Password, 0.95),
+    (Category::Identifier, 0.95),
+    // The sensitive-data detector (R2) and offensive language (R6).
+    (Category::Medical, 0.93),
+    (Category::Psychosocial, 0.93),
+    (Category::Family, 0.95),
+    (Category::Financial, 0.95),
+    (Category::Offensive, 0.95),
+];
 
 /// Share of clean drafts with any finding at most.
 const MAX_CLEAN_FALSE_ALARMS: f64 = 0.05;
