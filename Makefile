@@ -61,8 +61,10 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# The limits tests measure time ratios: they run in the release build only.
 test-rust:
 	$(CARGO) test --workspace
+	$(CARGO) test --release -p kladwacht --test limits
 
 test-wasm: toolchain
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
