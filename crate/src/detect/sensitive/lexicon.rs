@@ -305,11 +305,7 @@ pub fn key_of(line: &str) -> String {
     let line = strip_comment(line).trim();
     let body = line.trim_start_matches(['-', '=', '~', '!']);
     let body = body.strip_suffix('+').unwrap_or(body);
-    crate::text::normalize(body)
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold(body).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parses one entry line (markers, then tokens).
@@ -456,7 +452,7 @@ fn parse_alt_with(raw: &str, inflect: bool) -> Result<Alt, String> {
     }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let lower = crate::text::normalize(word).text;
+    let lower = fold(word);
     if prefix {
         if lower.chars().count() < 3 {
             return Err(format!("`{raw}`: a prefix needs three letters at least"));
@@ -469,6 +465,16 @@ fn parse_alt_with(raw: &str, inflect: bool) -> Result<Alt, String> {
         morphology::forms(&lower)
     };
     Ok(Alt::Word { forms, upper })
+}
+
+/// A lexicon word as it reads in the `keys` view (plain ASCII, the common
+/// case, is only lower-cased; the rest goes through the text layer).
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        crate::text::normalize(word).text
+    }
 }
 
 /// The anchor with common words avoided: the token whose alternatives are
@@ -592,11 +598,24 @@ impl Lexicon {
                 e.anchor = a;
             }
         }
+        // The anchor token is matched by the automaton, never looked up.
         let token_index = entries
             .iter()
-            .map(|e| e.tokens.iter().map(TokenIndex::of).collect())
+            .map(|e| {
+                e.tokens
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        if i == e.anchor {
+                            None
+                        } else {
+                            TokenIndex::of(t)
+                        }
+                    })
+                    .collect()
+            })
             .collect();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: FnvMap<String, usize> = FnvMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<(u32, u16)>> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -610,11 +629,15 @@ impl Lexicon {
                     _ => continue,
                 };
                 for w in words {
-                    let id = *index.entry(w.clone()).or_insert_with(|| {
-                        patterns.push(w.clone());
-                        targets.push(Vec::new());
-                        patterns.len() - 1
-                    });
+                    let id = match index.get(w.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            index.insert(w.clone(), patterns.len());
+                            patterns.push(w.clone());
+                            targets.push(Vec::new());
+                            patterns.len() - 1
+                        }
+                    };
                     let t = (e as u32, a as u16);
                     if !targets[id].contains(&t) {
                         targets[id].push(t);

@@ -116,7 +116,7 @@ impl Context {
             .map_err(|e| format!("names.txt: {e}"))?;
         let plain = |l: &str| {
             let l = l.split('#').next().unwrap_or("").trim();
-            (!l.is_empty()).then(|| crate::text::normalize(l).text)
+            (!l.is_empty()).then(|| super::lexicon::fold(l))
         };
         let ambiguous: FnvSet<String> = AMBIGUOUS.lines().filter_map(plain).collect();
         for name in FIRST_NAMES.lines().filter_map(plain) {
@@ -153,10 +153,7 @@ impl Context {
             }
             let b = current.ok_or_else(|| format!("line {}: words before a [section]", i + 1))?;
             for w in line.split_whitespace() {
-                *self
-                    .flags
-                    .entry(crate::text::normalize(w).text)
-                    .or_default() |= b;
+                *self.flags.entry(super::lexicon::fold(w)).or_default() |= b;
             }
         }
         if only.is_none() {
