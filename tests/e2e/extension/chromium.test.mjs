@@ -12,6 +12,7 @@ import { leaks, startProxy } from '../lib/proxy.mjs';
 import {
   ARTIFACTS,
   CHROME_TEST,
+  REPO,
   DRAFT,
   EDITORS,
   SECRET,
@@ -24,6 +25,9 @@ import {
   until,
   wordRects,
 } from '../lib/extension-harness.mjs';
+
+/** The README's screenshot of a highlighted draft (rewritten by every run). */
+const HIGHLIGHT_SCREENSHOT = path.join(REPO, 'docs/screenshots/highlighted-draft.png');
 
 // Every test has a timeout: a browser that stops answering must fail the run, not hang it.
 let server;
@@ -290,6 +294,9 @@ describe('card, popup and switches', () => {
     assert.match(await card.locator('.why').textContent(), /wachtwoord/i);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'extension-highlight.png') });
+    // The README shows this one: a highlighted draft with its card, as the suite saw it.
+    fs.mkdirSync(path.dirname(HIGHLIGHT_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: HIGHLIGHT_SCREENSHOT, clip: { x: 0, y: 0, width: 720, height: 600 } });
     // Moving away closes it.
     await page.mouse.move(5, 5);
     await card.waitFor({ state: 'detached' });
