@@ -117,6 +117,44 @@ describe('the send guard on every site adapter', () => {
   });
 });
 
+describe('an editor in an iframe with the send button in the page around it (TinyMCE on a school platform)', () => {
+  const typeInFrame = async (page, text) => {
+    await page.frameLocator('iframe').locator('body').click();
+    await page.keyboard.type(text);
+  };
+
+  test('a password holds the send; "Toch verzenden" sends exactly the draft', { timeout: 60_000 }, async () => {
+    const page = await openSite(ext, 'site-smartschool-iframe.html');
+    try {
+      await typeInFrame(page, GUARD_DRAFT);
+      await page.click('[data-fixture-send]');
+      const g = await dialog(page);
+      assert.equal(g.mode, 'reason');
+      assert.ok(g.items.some((i) => i.category === 'password' && i.severity === 'block'), JSON.stringify(g.items));
+      assert.deepEqual(await sent(page), [], 'the page sent nothing');
+      await page.evaluate(guardReason, 'Testaccount zonder gegevens');
+      await page.evaluate(guardAct, 'send');
+      await until(() => sent(page).then((s) => s.length === 1), { message: 'the page sent once' });
+      assert.deepEqual(await sent(page), [GUARD_DRAFT], "the page's own handler got exactly the draft");
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a clean draft in the iframe goes straight through', { timeout: 60_000 }, async () => {
+    const page = await openSite(ext, 'site-smartschool-iframe.html');
+    try {
+      await typeInFrame(page, CLEAN_DRAFT);
+      await page.click('[data-fixture-send]');
+      await until(() => sent(page).then((s) => s.length === 1), { message: 'sent' });
+      assert.deepEqual(await sent(page), [CLEAN_DRAFT]);
+      assert.equal(await page.evaluate(readGuard), null);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('adapters pass their context to the core', () => {
   for (const c of CONTEXT_CASES) {
     test(`${c.page}: whole-message findings ${c.rules.join(', ') || '(none: no context)'}`, { timeout: 60_000 }, async () => {

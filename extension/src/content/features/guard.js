@@ -14,9 +14,12 @@
 // kept locally, see shared/false-positives.js); not offered for `never`.
 // A clean draft whose findings are current is not touched at all: the
 // original, trusted event goes through.
+// An editor in a same-origin iframe (TinyMCE on a school platform) with the
+// send button in the page around it is read at send time (frame-draft.js).
 
 import { api } from '../../shared/api.js';
 import { countSend, falsePositiveHash, markFalsePositive } from '../../shared/false-positives.js';
+import { frameDrafts } from '../frame-draft.js';
 import { categoryLabel, findingText, t } from '../i18n.js';
 
 const RANK = { audit: 0, warn: 1, tick: 2, reason: 3, never: 4 };
@@ -59,7 +62,12 @@ export default {
       const all = [...app.drafts.values()];
       const inside = compose && compose.nodeType === Node.ELEMENT_NODE ? all.filter((d) => compose.contains(d.field)) : all;
       if (app.focused && inside.includes(app.focused)) return app.focused;
-      return inside.find((d) => d.readText().trim()) ?? inside[0] ?? null;
+      const own = inside.find((d) => d.readText().trim());
+      if (own) return own;
+      // The editor may be a same-origin iframe (TinyMCE, CKEditor 4) with the send button out here
+      // (the textarea it replaced is hidden and empty).
+      const framed = frameDrafts(app, compose ?? win.document).find((d) => d.readText().trim());
+      return framed ?? inside[0] ?? null;
     }
 
     function finish(decision) {
@@ -237,7 +245,7 @@ export default {
         app.falsePositives.add(hash);
         remaining = remaining.filter((x) => x !== f);
         draft.findings = draft.findings.filter((x) => x.key !== f.key);
-        app.emit('findings', draft);
+        if (app.drafts.get(draft.field) === draft) app.emit('findings', draft);
         render();
         adjust.focus();
         await markFalsePositive(hash).catch(() => {});
