@@ -82,6 +82,24 @@ describe('Firefox: the send guard on every site adapter', () => {
   }
 });
 
+test('Firefox: an editor in an iframe (TinyMCE) with the send button in the page around it is held at send', { timeout: 60_000 }, async () => {
+  const { driver } = ext;
+  await openSite(driver, 'site-smartschool-iframe.html');
+  await driver.switchTo().frame(driver.findElement(By.css('iframe')));
+  await driver.findElement(By.css('body')).click();
+  await driver.actions().sendKeys(GUARD_DRAFT).perform();
+  await driver.switchTo().defaultContent();
+  await clickSend(driver);
+  const g = await dialog(driver);
+  assert.equal(g.mode, 'reason');
+  assert.ok(g.items.some((i) => i.category === 'password' && i.severity === 'block'), JSON.stringify(g.items));
+  assert.deepEqual(await sent(driver), []);
+  await driver.executeScript(guardReason, 'Testaccount zonder gegevens');
+  await driver.executeScript(guardAct, 'send');
+  await until(() => sent(driver).then((s) => s.length === 1), { message: 'the page sent once' });
+  assert.deepEqual(await sent(driver), [GUARD_DRAFT]);
+});
+
 test('Firefox: adapters pass recipients, account and media to the core', { timeout: 60_000 }, async () => {
   const { driver } = ext;
   for (const c of CONTEXT_CASES.filter((x) => x.rules.length)) {
