@@ -22,6 +22,8 @@ import { countSend, falsePositiveHash, markFalsePositive } from '../../shared/fa
 import { frameDrafts } from '../frame-draft.js';
 import { categoryLabel, findingText, t } from '../i18n.js';
 
+const PRESS = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+const PRESS_LIMIT = 1500; // ms: a press held longer gets its outcome anyway
 const RANK = { audit: 0, warn: 1, tick: 2, reason: 3, never: 4 };
 const FOCUSABLE = 'button:not([disabled]), textarea, input, [tabindex]:not([tabindex="-1"])';
 
@@ -74,29 +76,38 @@ export default {
       if (decision.audit.length) countSend('audit', decision.audit.map((f) => f.category)).catch(() => {});
     }
 
-    function intercept(e, draft, resend) {
+    // `after` runs the outcome (the dialog, or the replay of a clean send):
+    // for a press, once the press is over, so the dialog appears on release
+    // and the user's own mouseup and click do not land on it.
+    function intercept(e, draft, resend, after = (fn) => fn()) {
       if (open) {
         e.preventDefault();
         e.stopImmediatePropagation();
-        return;
+        return true;
       }
       if (draft.upToDate()) {
         const decision = decide(draft);
-        if (decision.pass) return finish(decision); // untouched: the page gets its own event
+        if (decision.pass) {
+          finish(decision);
+          return false; // untouched: the page gets its own event
+        }
       }
       e.preventDefault();
       e.stopImmediatePropagation();
       // The policy may have arrived since (a managed policy loads late): ask again.
-      Promise.all([draft.settle(), loadInfo()]).then(() => {
-        if (draft.destroyed) return;
-        const decision = decide(draft);
-        if (decision.pass) {
-          finish(decision);
-          resend();
-        } else {
-          show(draft, decision, resend);
-        }
-      });
+      Promise.all([draft.settle(), loadInfo()]).then(() =>
+        after(() => {
+          if (draft.destroyed) return;
+          const decision = decide(draft);
+          if (decision.pass) {
+            finish(decision);
+            resend();
+          } else {
+            show(draft, decision, resend);
+          }
+        }),
+      );
+      return true;
     }
 
     function again(fn) {
@@ -108,19 +119,66 @@ export default {
       }
     }
 
-    function onClick(e) {
+    // A press on the send control is a sequence — pointerdown, mousedown,
+    // pointerup, mouseup, click — and sites act on different members of it
+    // (Closure-style buttons as in Gmail on mouseup, most on click). The guard
+    // decides at the first event and then holds or passes the whole press; a
+    // held press is replayed as a whole when the user sends anyway. A button
+    // worked by the keyboard gives a click alone.
+    let press = null; // { control, held, seen, ended } of the press in progress
+
+    function startsPress(e, control) {
+      if (e.type === 'pointerdown') return true;
+      const current = press && press.control === control && !press.ended;
+      if (e.type === 'mousedown') return !current || press.seen.has('mousedown');
+      return e.type === 'click' && !current;
+    }
+
+    function onPress(e) {
       if (passing || !e.isTrusted) return;
       const target = e.composedPath?.()[0] ?? e.target;
       const control = adapter.sendButton(target);
       if (!control) return;
+      if (!startsPress(e, control)) {
+        if (!press || press.control !== control || press.ended) return;
+        press.seen.add(e.type);
+        if (press.held || open) {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+        }
+        if (e.type === 'click') endPress(press);
+        return;
+      }
       const draft = draftForSend(control);
       if (!draft) return;
       const init = {
         bubbles: true, cancelable: true, composed: true, view: win, detail: e.detail || 1,
         screenX: e.screenX, screenY: e.screenY, clientX: e.clientX, clientY: e.clientY,
-        ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, button: e.button, buttons: e.buttons,
+        ctrlKey: e.ctrlKey, shiftKey: e.shiftKey, altKey: e.altKey, metaKey: e.metaKey, button: e.button ?? 0,
       };
-      intercept(e, draft, () => again(() => (target.isConnected ? target : control).dispatchEvent(new win.MouseEvent('click', init))));
+      const sequence = e.type === 'click' ? ['click'] : PRESS;
+      const replay = () =>
+        again(() => {
+          const el = target.isConnected ? target : control;
+          for (const type of sequence) {
+            const pointer = type.startsWith('pointer');
+            const Ctor = pointer ? win.PointerEvent ?? win.MouseEvent : win.MouseEvent;
+            const down = type.endsWith('down');
+            const extra = pointer ? { pointerId: 1, pointerType: 'mouse', isPrimary: true } : {};
+            el.dispatchEvent(new Ctor(type, { ...init, ...extra, buttons: down ? 1 : 0 }));
+          }
+        });
+      const current = { control, held: false, seen: new Set([e.type]), ended: e.type === 'click', waiting: [] };
+      press = current;
+      // A press that never ends in a click (released elsewhere) still gets its outcome.
+      if (!current.ended) setTimeout(() => endPress(current), PRESS_LIMIT);
+      current.held = intercept(e, draft, replay, (fn) => (current.ended ? fn() : current.waiting.push(fn)));
+    }
+
+    function endPress(p) {
+      if (p.ended && !p.waiting.length) return;
+      p.ended = true;
+      for (const fn of p.waiting.splice(0)) fn();
     }
 
     function onKey(e) {
@@ -137,7 +195,7 @@ export default {
       intercept(e, draft, () => again(() => target.dispatchEvent(new win.KeyboardEvent('keydown', init))));
     }
 
-    win.addEventListener('click', onClick, true);
+    for (const type of PRESS) win.addEventListener(type, onPress, true);
     win.addEventListener('keydown', onKey, true);
 
     // ---- The dialog ----
@@ -285,7 +343,7 @@ export default {
     }
 
     return () => {
-      win.removeEventListener('click', onClick, true);
+      for (const type of PRESS) win.removeEventListener(type, onPress, true);
       win.removeEventListener('keydown', onKey, true);
       api.storage.onChanged.removeListener(onStorage);
       close({ refocus: false });
