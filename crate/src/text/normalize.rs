@@ -396,6 +396,18 @@ fn push_folded(text: &mut String, c: char) {
     }
 }
 
+/// Length of the run of bytes at the start of `bytes` that are only
+/// lower-cased: ASCII, not `&`, and not followed by a combining mark (those
+/// are never ASCII).
+fn plain_ascii_run(bytes: &[u8]) -> usize {
+    match bytes.iter().position(|&b| !b.is_ascii() || b == b'&') {
+        Some(stop) if bytes[stop] == b'&' => stop,
+        // The last ASCII byte before a non-ASCII one may carry a mark.
+        Some(stop) => stop.saturating_sub(1),
+        None => bytes.len(),
+    }
+}
+
 /// Builds the `norm` view of `original`.
 ///
 /// Each step reads one *unit* of the original — a character, or a character
@@ -410,12 +422,16 @@ pub fn normalize(original: &str) -> View {
     while at < bytes.len() {
         // Fast path: an ASCII character that is not `&` and is not followed by
         // a combining mark (those are never ASCII) is only lower-cased.
-        let b = bytes[at];
-        if b.is_ascii() && b != b'&' && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+        let run = plain_ascii_run(&bytes[at..]);
+        if run > 0 {
             let view_at = text.len();
-            text.push(b.to_ascii_lowercase() as char);
+            text.push_str(&original[at..at + run]);
+            text[view_at..].make_ascii_lowercase();
+            // The same map points as one push per byte: the first byte may
+            // break the identity, the rest of the run then follows it.
             map.push(view_at, 1, at, 1);
-            at += 1;
+            map.push(view_at + 1, run - 1, at + 1, run - 1);
+            at += run;
             continue;
         }
         let Some(first) = original[at..].chars().next() else {
@@ -552,11 +568,16 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
         }
         gaps.clear();
     };
-    let mut prev: Option<char> = None;
-    let mut chars = norm.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if letterish(c) && !prev.is_some_and(letterish) && !next.is_some_and(letterish) {
+    // Whether the previous, the current and the next character are letterish,
+    // each judged once.
+    let mut prev_l = false;
+    let mut chars = norm.char_indices();
+    let mut current = chars.next();
+    let mut current_l = current.is_some_and(|(_, c)| letterish(c));
+    while let Some((at, c)) = current {
+        let next = chars.next();
+        let next_l = next.is_some_and(|(_, n)| letterish(n));
+        if current_l && !prev_l && !next_l {
             let gap = &norm[last_end..at];
             let same = gaps.first().is_none_or(|g| &norm[g.clone()] == gap);
             if letters > 0 && same && is_separator(gap) {
@@ -568,7 +589,9 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
             }
             last_end = at + c.len_utf8();
         }
-        prev = Some(c);
+        prev_l = current_l;
+        current = next;
+        current_l = next_l;
     }
     flush(letters, &mut gaps, &mut out);
     out
