@@ -547,7 +547,13 @@ fn token_wants_unleet(token: &str) -> bool {
 /// single letters joined by one and the same separator of one to three
 /// characters. Every byte of a separator is listed, in order.
 fn spaced_out_separators(norm: &str) -> Vec<usize> {
-    let letterish = |c: char| c.is_alphanumeric() || unleet(c).is_some();
+    let letterish = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || unleet(c).is_some()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
     let is_separator = |gap: &str| {
         !gap.is_empty()
             && gap.len() <= 3 * 3
@@ -571,7 +577,7 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
     // Whether the previous, the current and the next character are letterish,
     // each judged once.
     let mut prev_l = false;
-    let mut chars = norm.char_indices();
+    let mut chars = CharIndices { s: norm, at: 0 };
     let mut current = chars.next();
     let mut current_l = current.is_some_and(|(_, c)| letterish(c));
     while let Some((at, c)) = current {
@@ -595,6 +601,28 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
     }
     flush(letters, &mut gaps, &mut out);
     out
+}
+
+/// `str::char_indices` with a one-byte step for ASCII, the common case.
+struct CharIndices<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Iterator for CharIndices<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.at;
+        let b = *self.s.as_bytes().get(at)?;
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            self.s[at..].chars().next()?
+        };
+        self.at += c.len_utf8();
+        Some((at, c))
+    }
 }
 
 #[cfg(test)]
