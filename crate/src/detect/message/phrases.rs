@@ -415,7 +415,10 @@ fn split_alternatives(inner: &str) -> Vec<&str> {
 /// One Aho-Corasick automaton over the anchors of several phrase lists: one
 /// pass over a draft tells each list where it may match.
 pub struct Anchors {
-    ac: Option<aho_corasick::AhoCorasick>,
+    patterns: Vec<String>,
+    /// Built on first use: a DFA searches fast but is slow to build, and
+    /// some groups (social media) are searched on few drafts.
+    ac: OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Pattern → the lists (indexes into the slice given to `new`) it anchors.
     owners: Vec<Vec<usize>>,
     lists: usize,
@@ -443,7 +446,10 @@ impl Anchors {
         // longer one also speaks for the lists of the shorter.
         for k in 0..patterns.len() {
             for j in 0..patterns.len() {
-                if j != k && patterns[k].contains(patterns[j].as_str()) {
+                // Patterns are distinct: only a shorter one can be inside.
+                if patterns[j].len() < patterns[k].len()
+                    && patterns[k].contains(patterns[j].as_str())
+                {
                     let extra = owners[j].clone();
                     for l in extra {
                         if !owners[k].contains(&l) {
@@ -453,30 +459,34 @@ impl Anchors {
                 }
             }
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .build(&patterns)
-                    .map_err(|e| Error::Builtin {
-                        file: "message anchors".into(),
-                        message: e.to_string(),
-                    })?,
-            )
-        };
         Ok(Anchors {
-            ac,
+            patterns,
+            ac: OnceLock::new(),
             owners,
             lists: lists.len(),
         })
     }
 
+    /// The automaton (`None` without anchors). Building fails only on a
+    /// size limit no list comes near, and then nothing is found.
+    fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                if self.patterns.is_empty() {
+                    return None;
+                }
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// Anchor hits as they come, `(list, range)`, in text order.
     pub fn iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, Range<usize>)> + 'h {
-        self.ac.iter().flat_map(move |ac| {
+        self.automaton().into_iter().flat_map(move |ac| {
             ac.find_iter(hay).flat_map(move |m| {
                 self.owners[m.pattern().as_usize()]
                     .iter()
@@ -488,7 +498,7 @@ impl Anchors {
     /// Anchor hits per list, in text order.
     pub fn hits(&self, hay: &str) -> Vec<Vec<Range<usize>>> {
         let mut out = vec![Vec::new(); self.lists];
-        if let Some(ac) = &self.ac {
+        if let Some(ac) = self.automaton() {
             for m in ac.find_iter(hay) {
                 for &l in &self.owners[m.pattern().as_usize()] {
                     out[l].push(m.start()..m.end());
