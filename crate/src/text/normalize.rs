@@ -500,37 +500,49 @@ pub fn keys_view(norm: &str) -> View {
         from = d + 1;
     }
     bytes.extend_from_slice(&norm.as_bytes()[from..]);
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = bytes[start..]
+    // Only a token (up to white space) that holds a leet character can
+    // change: jump from one such character to the next.
+    let is_leet = |b: &u8| unleet(*b as char).is_some();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(is_leet) {
+        let at = from + i;
+        let start = bytes[..at]
             .iter()
-            .position(|b| b.is_ascii_whitespace())
-            .map_or(bytes.len(), |i| start + i);
-        // Punctuation around a word is punctuation, not leet: `gepest!`,
-        // `ADHD!!`, `@lotte` keep their `!` and `@`; only the word inside is read.
-        let core_start = bytes[start..end]
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |w| w + 1);
+        let end = bytes[at..]
             .iter()
-            .position(|b| !b.is_ascii_punctuation())
-            .map_or(end, |i| start + i);
-        let core_end = bytes[core_start..end]
-            .iter()
-            .rposition(|b| !b.is_ascii_punctuation())
-            .map_or(core_start, |i| core_start + i + 1);
-        let token = &mut bytes[core_start..core_end];
-        // Most tokens hold no leet character at all: skip them without decoding.
-        if token.iter().any(|&b| unleet(b as char).is_some())
-            && token_wants_unleet(std::str::from_utf8(token).unwrap_or(""))
-        {
-            for b in token.iter_mut() {
-                if let Some(l) = unleet(*b as char) {
-                    *b = l as u8;
-                }
-            }
-        }
-        start = end + 1;
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |w| at + w);
+        unleet_token(&mut bytes[start..end]);
+        from = end;
     }
     let text = String::from_utf8(bytes).expect("ASCII-for-ASCII replacement keeps UTF-8 valid");
     View { text, map }
+}
+
+/// Undoes leetspeak in a token (up to white space) that reads as leetspeak.
+fn unleet_token(token: &mut [u8]) {
+    // Punctuation around a word is punctuation, not leet: `gepest!`,
+    // `ADHD!!`, `@lotte` keep their `!` and `@`; only the word inside is read.
+    let core_start = token
+        .iter()
+        .position(|b| !b.is_ascii_punctuation())
+        .unwrap_or(token.len());
+    let core_end = token[core_start..]
+        .iter()
+        .rposition(|b| !b.is_ascii_punctuation())
+        .map_or(core_start, |i| core_start + i + 1);
+    let core = &mut token[core_start..core_end];
+    if core.iter().any(|&b| unleet(b as char).is_some())
+        && token_wants_unleet(std::str::from_utf8(core).unwrap_or(""))
+    {
+        for b in core.iter_mut() {
+            if let Some(l) = unleet(*b as char) {
+                *b = l as u8;
+            }
+        }
+    }
 }
 
 /// A token (up to the next whitespace) is read as leetspeak when it mixes
