@@ -9,11 +9,12 @@
 use crate::context::ScanContext;
 use crate::detect::{self, Detector, Hit, Input, KeywordHit};
 use crate::error::Error;
-use crate::finding::{Category, Finding};
+use crate::finding::{Category, Channel, Finding, Severity};
 use crate::policy::Policy;
 use crate::rule::{Rule, Text};
 use crate::text::{utf16::Utf16Cursor, Document};
 use aho_corasick::AhoCorasick;
+use std::ops::Range;
 
 pub struct Scanner {
     policy: Policy,
@@ -24,6 +25,8 @@ pub struct Scanner {
     keyword_owner: Vec<(usize, usize)>,
     /// Detectors that declared keywords (and so run only when one occurs).
     gated: Vec<bool>,
+    /// Per detector, per rule: its messages filled for this policy.
+    messages: Vec<Vec<Messages>>,
 }
 
 impl Scanner {
@@ -48,9 +51,15 @@ impl Scanner {
                 message: e.to_string(),
             })?)
         };
+        let parts = [Lang::Nl, Lang::En].map(|lang| PolicyParts::new(&policy, lang));
+        let messages = detectors
+            .iter()
+            .map(|d| d.rules().iter().map(|r| Messages::new(r, &parts)).collect())
+            .collect();
         Ok(Scanner {
             policy,
             detectors,
+            messages,
             keywords,
             keyword_owner,
             gated,
@@ -107,7 +116,7 @@ impl Scanner {
     }
 
     fn findings(&self, text: &str, context: &ScanContext, raw: Vec<(usize, Hit)>) -> Vec<Finding> {
-        let mut out: Vec<Finding> = Vec::with_capacity(raw.len());
+        let mut candidates: Vec<Candidate> = Vec::with_capacity(raw.len());
         for (d, hit) in raw {
             let Some(rule) = self.detectors[d].rules().get(hit.rule) else {
                 continue;
@@ -122,52 +131,69 @@ impl Scanner {
                 text,
                 hit.span.start.min(text.len())..hit.span.end.min(text.len()),
             );
-            let message = rule
-                .channel_messages
-                .get(&context.channel)
-                .unwrap_or(&rule.message);
-            let detail = hit.detail.as_ref();
-            out.push(Finding {
-                rule: rule.id.clone(),
-                category: rule.category,
+            candidates.push(Candidate {
+                rule,
+                messages: &self.messages[d][hit.rule],
                 severity,
-                start: 0,
-                end: 0,
-                text: text[span.clone()].to_string(),
-                message: self.fill(&message.nl, detail.map(|t| t.nl.as_str()), Lang::Nl),
-                message_en: self.fill(&message.en, detail.map(|t| t.en.as_str()), Lang::En),
-                advice: self.fill(&rule.advice.nl, detail.map(|t| t.nl.as_str()), Lang::Nl),
-                advice_en: self.fill(&rule.advice.en, detail.map(|t| t.en.as_str()), Lang::En),
-                policy_rule: rule.policy_rule.clone(),
-                bytes: span,
+                span,
+                detail: hit.detail,
             });
         }
-        out.sort_by(|a, b| {
-            (a.bytes.start, std::cmp::Reverse(a.bytes.end), &a.rule).cmp(&(
-                b.bytes.start,
-                std::cmp::Reverse(b.bytes.end),
-                &b.rule,
+        // Stable: equal keys keep detector order.
+        candidates.sort_by(|a, b| {
+            (a.span.start, std::cmp::Reverse(a.span.end), &a.rule.id).cmp(&(
+                b.span.start,
+                std::cmp::Reverse(b.span.end),
+                &b.rule.id,
             ))
         });
-        dedupe(&mut out);
+        let kept = dedupe(candidates);
+        let mut out: Vec<Finding> = kept
+            .into_iter()
+            .map(|c| c.finding(text, context.channel))
+            .collect();
         set_utf16(text, &mut out);
         out
     }
+}
 
-    /// Fills a message template. A policy that leaves the school's name or
-    /// privacy contact empty still gives a sentence that reads well: "de
-    /// school", "de privacyfunctionaris van de school".
-    fn fill(&self, template: &str, detail: Option<&str>, lang: Lang) -> String {
-        if !template.contains('{') {
-            return template.to_string();
+/// A rule's message templates with the policy's school, platform and privacy
+/// contact already filled in (once, in [`Scanner::new`]); only `{detail}` is
+/// left for scan time.
+struct Messages {
+    /// Per channel, in [`Channel::ALL`] order: the channel's own message or the rule's.
+    message: Vec<Text>,
+    advice: Text,
+}
+
+impl Messages {
+    /// `parts`: the policy's words in Dutch and in English.
+    fn new(rule: &Rule, parts: &[PolicyParts; 2]) -> Messages {
+        let fill = |t: &Text| Text {
+            nl: parts[0].fill(&t.nl),
+            en: parts[1].fill(&t.en),
+        };
+        Messages {
+            message: Channel::ALL
+                .iter()
+                .map(|c| fill(rule.channel_messages.get(c).unwrap_or(&rule.message)))
+                .collect(),
+            advice: fill(&rule.advice),
         }
-        let contact = &self.policy.privacy_contact;
-        let contact = [&contact.name, &contact.email, &contact.phone]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+    }
+}
+
+/// The policy-dependent words of a message, in one language. A policy that
+/// leaves the school's name or privacy contact empty still gives a sentence
+/// that reads well: "de school", "de privacyfunctionaris van de school".
+struct PolicyParts<'p> {
+    school: &'p str,
+    platform: &'p str,
+    contact: String,
+}
+
+impl<'p> PolicyParts<'p> {
+    fn new(policy: &'p Policy, lang: Lang) -> PolicyParts<'p> {
         let (default_school, default_contact, default_platform) = match lang {
             Lang::Nl => (
                 "de school",
@@ -180,24 +206,77 @@ impl Scanner {
                 "the school platform",
             ),
         };
-        let school = if self.policy.school.name.is_empty() {
-            default_school
-        } else {
-            &self.policy.school.name
-        };
-        let contact = if contact.is_empty() {
-            default_contact
-        } else {
-            &contact
-        };
+        let c = &policy.privacy_contact;
+        let contact = [&c.name, &c.email, &c.phone]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        PolicyParts {
+            school: Some(policy.school.name.as_str())
+                .filter(|s| !s.is_empty())
+                .unwrap_or(default_school),
+            platform: policy.platform().unwrap_or(default_platform),
+            contact: if contact.is_empty() {
+                default_contact.to_string()
+            } else {
+                contact
+            },
+        }
+    }
+
+    /// Fills `{school}`, `{platform}` and `{contact}`, in that order (a
+    /// value that itself holds a placeholder is filled like before).
+    fn fill(&self, template: &str) -> String {
+        if !template.contains('{') {
+            return template.to_string();
+        }
         template
-            .replace("{school}", school)
-            .replace(
-                "{platform}",
-                self.policy.platform().unwrap_or(default_platform),
-            )
-            .replace("{contact}", contact)
-            .replace("{detail}", detail.unwrap_or(""))
+            .replace("{school}", self.school)
+            .replace("{platform}", self.platform)
+            .replace("{contact}", &self.contact)
+    }
+}
+
+/// Fills the `{detail}` a hit may carry into a prefilled template.
+fn fill_detail(template: &str, detail: Option<&str>) -> String {
+    if !template.contains('{') {
+        return template.to_string();
+    }
+    template.replace("{detail}", detail.unwrap_or(""))
+}
+
+/// A hit that passed the policy, before deduplication; its texts are built
+/// only if it is kept.
+struct Candidate<'s> {
+    rule: &'s Rule,
+    messages: &'s Messages,
+    severity: Severity,
+    span: Range<usize>,
+    detail: Option<Text>,
+}
+
+impl Candidate<'_> {
+    fn finding(self, text: &str, channel: Channel) -> Finding {
+        // `Channel::ALL` lists the channels in declaration order.
+        let message = &self.messages.message[channel as usize];
+        let advice = &self.messages.advice;
+        let detail = self.detail.as_ref();
+        Finding {
+            rule: self.rule.id.clone(),
+            category: self.rule.category,
+            severity: self.severity,
+            start: 0,
+            end: 0,
+            text: text[self.span.clone()].to_string(),
+            message: fill_detail(&message.nl, detail.map(|t| t.nl.as_str())),
+            message_en: fill_detail(&message.en, detail.map(|t| t.en.as_str())),
+            advice: fill_detail(&advice.nl, detail.map(|t| t.nl.as_str())),
+            advice_en: fill_detail(&advice.en, detail.map(|t| t.en.as_str())),
+            policy_rule: self.rule.policy_rule.clone(),
+            bytes: self.span,
+        }
     }
 }
 
@@ -211,30 +290,31 @@ enum Lang {
 /// Drops a finding that another finding of the same category already covers
 /// (same or wider span), so one secret is not reported twice by two rules.
 /// Expects findings sorted by start, longest first.
-fn dedupe(findings: &mut Vec<Finding>) {
-    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+fn dedupe(candidates: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
+    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     // Per category, the furthest end among kept findings that started earlier.
     let mut reach: Vec<(Category, usize)> = Vec::new();
-    for f in findings.drain(..) {
+    for f in candidates {
+        let category = f.rule.category;
         let covered = reach
             .iter()
-            .any(|&(c, end)| c == f.category && f.bytes.end <= end && !f.bytes.is_empty());
-        let duplicate_empty = f.bytes.is_empty()
+            .any(|&(c, end)| c == category && f.span.end <= end && !f.span.is_empty());
+        let duplicate_empty = f.span.is_empty()
             && kept
                 .iter()
                 .rev()
-                .take_while(|k| k.bytes.start == f.bytes.start)
-                .any(|k| k.rule == f.rule && k.bytes == f.bytes);
+                .take_while(|k| k.span.start == f.span.start)
+                .any(|k| k.rule.id == f.rule.id && k.span == f.span);
         if covered || duplicate_empty {
             continue;
         }
-        match reach.iter_mut().find(|(c, _)| *c == f.category) {
-            Some(r) => r.1 = r.1.max(f.bytes.end),
-            None => reach.push((f.category, f.bytes.end)),
+        match reach.iter_mut().find(|(c, _)| *c == category) {
+            Some(r) => r.1 = r.1.max(f.span.end),
+            None => reach.push((category, f.span.end)),
         }
         kept.push(f);
     }
-    *findings = kept;
+    kept
 }
 
 fn set_utf16(text: &str, findings: &mut [Finding]) {

@@ -27,6 +27,7 @@ use crate::rule::{builtin_rules, Rule};
 use crate::scanner::{detail, rule_index};
 use people::Who;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 const FILE: &str = "data/rules/minors.json";
 const RULES: &str = include_str!("../../data/rules/minors.json");
@@ -34,7 +35,9 @@ const RULES: &str = include_str!("../../data/rules/minors.json");
 pub struct Minors {
     rules: Vec<Rule>,
     lex: lexicon::Lexicon,
-    pat: people::Patterns,
+    /// Compiled on first use (a draft with a capital or an `@`): these
+    /// Unicode regexes were a tenth of building the scanner.
+    pat: OnceLock<people::Patterns>,
     register: ConsentIndex,
     r_name: usize,
     r_handle: usize,
@@ -45,10 +48,6 @@ pub struct Minors {
 impl Minors {
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         let rules = builtin_rules(FILE, RULES)?;
-        let pat = people::Patterns::new().map_err(|e| Error::Builtin {
-            file: "detect/minors/people.rs".into(),
-            message: e.to_string(),
-        })?;
         Ok(Minors {
             r_name: rule_index(&rules, "minor.untagged-name", FILE)?,
             r_handle: rule_index(&rules, "minor.untagged-handle", FILE)?,
@@ -56,15 +55,20 @@ impl Minors {
             r_photo_consent: rule_index(&rules, "minor.photo-consent", FILE)?,
             rules,
             lex: lexicon::Lexicon::load()?,
-            pat,
+            pat: OnceLock::new(),
             register: ConsentIndex::new(&policy.consent),
         })
+    }
+
+    fn patterns(&self) -> &people::Patterns {
+        self.pat
+            .get_or_init(|| people::Patterns::new().expect("the minors patterns compile (tested)"))
     }
 
     /// The people a draft names and who the detector takes them for (for tests and tools).
     pub fn people(&self, text: &str, channel: Channel) -> Vec<(String, Who)> {
         let doc = crate::text::Document::new(text);
-        people::analyse(&doc, &self.lex, &self.pat, channel)
+        people::analyse(&doc, &self.lex, self.patterns(), channel)
             .iter()
             .map(|m| {
                 (
@@ -110,7 +114,7 @@ impl Detector for Minors {
         if !doc.original.contains('@') && !doc.original.chars().any(char::is_uppercase) {
             return;
         }
-        let mentions = people::analyse(doc, &self.lex, &self.pat, ctx.channel);
+        let mentions = people::analyse(doc, &self.lex, self.patterns(), ctx.channel);
         let draft_list =
             (!ctx.consented.is_empty()).then(|| ConsentIndex::consented(&ctx.consented));
         // A bare first name takes the surname written elsewhere in the draft, when there is one.

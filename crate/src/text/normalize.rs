@@ -396,6 +396,18 @@ fn push_folded(text: &mut String, c: char) {
     }
 }
 
+/// Length of the run of bytes at the start of `bytes` that are only
+/// lower-cased: ASCII, not `&`, and not followed by a combining mark (those
+/// are never ASCII).
+fn plain_ascii_run(bytes: &[u8]) -> usize {
+    match bytes.iter().position(|&b| !b.is_ascii() || b == b'&') {
+        Some(stop) if bytes[stop] == b'&' => stop,
+        // The last ASCII byte before a non-ASCII one may carry a mark.
+        Some(stop) => stop.saturating_sub(1),
+        None => bytes.len(),
+    }
+}
+
 /// Builds the `norm` view of `original`.
 ///
 /// Each step reads one *unit* of the original — a character, or a character
@@ -410,12 +422,16 @@ pub fn normalize(original: &str) -> View {
     while at < bytes.len() {
         // Fast path: an ASCII character that is not `&` and is not followed by
         // a combining mark (those are never ASCII) is only lower-cased.
-        let b = bytes[at];
-        if b.is_ascii() && b != b'&' && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+        let run = plain_ascii_run(&bytes[at..]);
+        if run > 0 {
             let view_at = text.len();
-            text.push(b.to_ascii_lowercase() as char);
+            text.push_str(&original[at..at + run]);
+            text[view_at..].make_ascii_lowercase();
+            // The same map points as one push per byte: the first byte may
+            // break the identity, the rest of the run then follows it.
             map.push(view_at, 1, at, 1);
-            at += 1;
+            map.push(view_at + 1, run - 1, at + 1, run - 1);
+            at += run;
             continue;
         }
         let Some(first) = original[at..].chars().next() else {
@@ -484,37 +500,49 @@ pub fn keys_view(norm: &str) -> View {
         from = d + 1;
     }
     bytes.extend_from_slice(&norm.as_bytes()[from..]);
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = bytes[start..]
+    // Only a token (up to white space) that holds a leet character can
+    // change: jump from one such character to the next.
+    let is_leet = |b: &u8| unleet(*b as char).is_some();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(is_leet) {
+        let at = from + i;
+        let start = bytes[..at]
             .iter()
-            .position(|b| b.is_ascii_whitespace())
-            .map_or(bytes.len(), |i| start + i);
-        // Punctuation around a word is punctuation, not leet: `gepest!`,
-        // `ADHD!!`, `@lotte` keep their `!` and `@`; only the word inside is read.
-        let core_start = bytes[start..end]
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |w| w + 1);
+        let end = bytes[at..]
             .iter()
-            .position(|b| !b.is_ascii_punctuation())
-            .map_or(end, |i| start + i);
-        let core_end = bytes[core_start..end]
-            .iter()
-            .rposition(|b| !b.is_ascii_punctuation())
-            .map_or(core_start, |i| core_start + i + 1);
-        let token = &mut bytes[core_start..core_end];
-        // Most tokens hold no leet character at all: skip them without decoding.
-        if token.iter().any(|&b| unleet(b as char).is_some())
-            && token_wants_unleet(std::str::from_utf8(token).unwrap_or(""))
-        {
-            for b in token.iter_mut() {
-                if let Some(l) = unleet(*b as char) {
-                    *b = l as u8;
-                }
-            }
-        }
-        start = end + 1;
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |w| at + w);
+        unleet_token(&mut bytes[start..end]);
+        from = end;
     }
     let text = String::from_utf8(bytes).expect("ASCII-for-ASCII replacement keeps UTF-8 valid");
     View { text, map }
+}
+
+/// Undoes leetspeak in a token (up to white space) that reads as leetspeak.
+fn unleet_token(token: &mut [u8]) {
+    // Punctuation around a word is punctuation, not leet: `gepest!`,
+    // `ADHD!!`, `@lotte` keep their `!` and `@`; only the word inside is read.
+    let core_start = token
+        .iter()
+        .position(|b| !b.is_ascii_punctuation())
+        .unwrap_or(token.len());
+    let core_end = token[core_start..]
+        .iter()
+        .rposition(|b| !b.is_ascii_punctuation())
+        .map_or(core_start, |i| core_start + i + 1);
+    let core = &mut token[core_start..core_end];
+    if core.iter().any(|&b| unleet(b as char).is_some())
+        && token_wants_unleet(std::str::from_utf8(core).unwrap_or(""))
+    {
+        for b in core.iter_mut() {
+            if let Some(l) = unleet(*b as char) {
+                *b = l as u8;
+            }
+        }
+    }
 }
 
 /// A token (up to the next whitespace) is read as leetspeak when it mixes
@@ -531,7 +559,13 @@ fn token_wants_unleet(token: &str) -> bool {
 /// single letters joined by one and the same separator of one to three
 /// characters. Every byte of a separator is listed, in order.
 fn spaced_out_separators(norm: &str) -> Vec<usize> {
-    let letterish = |c: char| c.is_alphanumeric() || unleet(c).is_some();
+    let letterish = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || unleet(c).is_some()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
     let is_separator = |gap: &str| {
         !gap.is_empty()
             && gap.len() <= 3 * 3
@@ -552,11 +586,16 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
         }
         gaps.clear();
     };
-    let mut prev: Option<char> = None;
-    let mut chars = norm.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if letterish(c) && !prev.is_some_and(letterish) && !next.is_some_and(letterish) {
+    // Whether the previous, the current and the next character are letterish,
+    // each judged once.
+    let mut prev_l = false;
+    let mut chars = CharIndices { s: norm, at: 0 };
+    let mut current = chars.next();
+    let mut current_l = current.is_some_and(|(_, c)| letterish(c));
+    while let Some((at, c)) = current {
+        let next = chars.next();
+        let next_l = next.is_some_and(|(_, n)| letterish(n));
+        if current_l && !prev_l && !next_l {
             let gap = &norm[last_end..at];
             let same = gaps.first().is_none_or(|g| &norm[g.clone()] == gap);
             if letters > 0 && same && is_separator(gap) {
@@ -568,10 +607,34 @@ fn spaced_out_separators(norm: &str) -> Vec<usize> {
             }
             last_end = at + c.len_utf8();
         }
-        prev = Some(c);
+        prev_l = current_l;
+        current = next;
+        current_l = next_l;
     }
     flush(letters, &mut gaps, &mut out);
     out
+}
+
+/// `str::char_indices` with a one-byte step for ASCII, the common case.
+struct CharIndices<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Iterator for CharIndices<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.at;
+        let b = *self.s.as_bytes().get(at)?;
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            self.s[at..].chars().next()?
+        };
+        self.at += c.len_utf8();
+        Some((at, c))
+    }
 }
 
 #[cfg(test)]

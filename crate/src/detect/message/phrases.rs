@@ -21,6 +21,7 @@ use crate::error::Error;
 use crate::text::normalize;
 use regex::Regex;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A number in digits or words, Dutch and English.
 const NUMBER: &str = r"(?:[0-9]{1,6}|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|twintig|vijfentwintig|dertig|veertig|vijftig|honderd|duizend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|thousand)";
@@ -33,15 +34,21 @@ const WORD: &str = r"[0-9A-Za-z_\x{80}-\x{10FFFF}]";
 const SEPARATOR: &str = r"[^0-9A-Za-z_\x{80}-\x{10FFFF}]+";
 
 pub struct Phrases {
-    re: Option<Regex>,
+    /// The list as one regex pattern (`None` for an empty list).
+    pattern: Option<String>,
+    /// Compiled on first use: most drafts never reach most lists (their
+    /// anchors gate them), and compiling all of them made building the
+    /// scanner slow, in the browser above all.
+    re: OnceLock<Option<Regex>>,
     /// Literals one of which every match contains (see [`anchors`]); `None`
     /// when some phrase has no such literal (then the list is never gated).
     anchors: Option<Vec<String>>,
 }
 
 impl Phrases {
-    /// Compiles the phrases of a data file and the literal terms a policy adds.
-    pub fn new(file: &str, data: &str, extra: &[String]) -> Result<Phrases, Error> {
+    /// Reads the phrases of a data file and the literal terms a policy adds
+    /// (compiled on first use, see [`Phrases::regex`]; `_file` names the list).
+    pub fn new(_file: &str, data: &str, extra: &[String]) -> Result<Phrases, Error> {
         let lines: Vec<String> = data
             .lines()
             .map(str::trim)
@@ -80,7 +87,8 @@ impl Phrases {
         alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
         if alternatives.is_empty() {
             return Ok(Phrases {
-                re: None,
+                pattern: None,
+                re: OnceLock::new(),
                 anchors: Some(Vec::new()),
             });
         }
@@ -93,20 +101,31 @@ impl Phrases {
             .map(|a| format!(r"(?-u:\b{{start-half}})(?:{a})(?-u:\b{{end-half}})"))
             .collect::<Vec<_>>()
             .join("|");
-        let re = regex::RegexBuilder::new(&pattern)
-            .size_limit(32 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| Error::Builtin {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
         Ok(Phrases {
-            re: Some(re),
+            pattern: Some(pattern),
+            re: OnceLock::new(),
             anchors: anchor_set,
         })
     }
 
+    /// The list's regex, compiled on first use. Built-in lists are checked
+    /// by a test; policy terms are escaped literals, so building fails only
+    /// past the size limit, and such a list then matches nothing.
+    fn regex(&self) -> Option<&Regex> {
+        self.re
+            .get_or_init(|| self.pattern.as_deref().and_then(|p| build(p).ok()))
+            .as_ref()
+    }
+}
+
+fn build(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(32 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+}
+
+impl Phrases {
     /// Matches found only near this list's anchor hits (`hits`, from an
     /// [`Anchors`] automaton that includes this list): one regex run per
     /// window of text around them instead of one over the whole draft.
@@ -159,7 +178,7 @@ impl Phrases {
         let end = within.end.min(hay.len());
         let mut at = within.start.min(end);
         std::iter::from_fn(move || {
-            let re = self.re.as_ref()?;
+            let re = self.regex()?;
             let part = hay.get(..end)?;
             while at <= end {
                 let m = re.find_at(part, at)?;
@@ -396,7 +415,10 @@ fn split_alternatives(inner: &str) -> Vec<&str> {
 /// One Aho-Corasick automaton over the anchors of several phrase lists: one
 /// pass over a draft tells each list where it may match.
 pub struct Anchors {
-    ac: Option<aho_corasick::AhoCorasick>,
+    patterns: Vec<String>,
+    /// Built on first use: a DFA searches fast but is slow to build, and
+    /// some groups (social media) are searched on few drafts.
+    ac: OnceLock<Option<aho_corasick::AhoCorasick>>,
     /// Pattern → the lists (indexes into the slice given to `new`) it anchors.
     owners: Vec<Vec<usize>>,
     lists: usize,
@@ -424,7 +446,10 @@ impl Anchors {
         // longer one also speaks for the lists of the shorter.
         for k in 0..patterns.len() {
             for j in 0..patterns.len() {
-                if j != k && patterns[k].contains(patterns[j].as_str()) {
+                // Patterns are distinct: only a shorter one can be inside.
+                if patterns[j].len() < patterns[k].len()
+                    && patterns[k].contains(patterns[j].as_str())
+                {
                     let extra = owners[j].clone();
                     for l in extra {
                         if !owners[k].contains(&l) {
@@ -434,30 +459,34 @@ impl Anchors {
                 }
             }
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&patterns)
-                    .map_err(|e| Error::Builtin {
-                        file: "message anchors".into(),
-                        message: e.to_string(),
-                    })?,
-            )
-        };
         Ok(Anchors {
-            ac,
+            patterns,
+            ac: OnceLock::new(),
             owners,
             lists: lists.len(),
         })
     }
 
+    /// The automaton (`None` without anchors). Building fails only on a
+    /// size limit no list comes near, and then nothing is found.
+    fn automaton(&self) -> Option<&aho_corasick::AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                if self.patterns.is_empty() {
+                    return None;
+                }
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&self.patterns)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// Anchor hits as they come, `(list, range)`, in text order.
     pub fn iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, Range<usize>)> + 'h {
-        self.ac.iter().flat_map(move |ac| {
+        self.automaton().into_iter().flat_map(move |ac| {
             ac.find_iter(hay).flat_map(move |m| {
                 self.owners[m.pattern().as_usize()]
                     .iter()
@@ -469,7 +498,7 @@ impl Anchors {
     /// Anchor hits per list, in text order.
     pub fn hits(&self, hay: &str) -> Vec<Vec<Range<usize>>> {
         let mut out = vec![Vec::new(); self.lists];
-        if let Some(ac) = &self.ac {
+        if let Some(ac) = self.automaton() {
             for m in ac.find_iter(hay) {
                 for &l in &self.owners[m.pattern().as_usize()] {
                     out[l].push(m.start()..m.end());
@@ -612,7 +641,7 @@ mod tests {
         assert_eq!(p.find_iter(hay).count(), 1);
         assert!(Phrases::new("t", "", &["".into(), "  ".into()])
             .unwrap()
-            .re
+            .pattern
             .is_none());
     }
 
@@ -671,5 +700,25 @@ mod tests {
         assert_eq!(found, vec![4..7]);
         assert!(p.first_in(hay, 20..30).is_none());
         assert!(p.first_in("", 0..0).is_none());
+    }
+
+    /// Lists compile on first use, so a broken built-in list would only
+    /// match nothing: compile every one here.
+    #[test]
+    fn every_builtin_list_compiles() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/message");
+        let mut n = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let data = std::fs::read_to_string(&path).unwrap();
+                let p = Phrases::new("t", &data, &[]).unwrap();
+                if let Some(pattern) = &p.pattern {
+                    build(pattern).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 10, "{n} lists");
     }
 }

@@ -32,11 +32,19 @@ use crate::scanner::rule_index;
 use crate::text::Document;
 use regex::Regex;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub struct Signature {
     rule: usize,
     parts: Vec<SignaturePart>,
     reply_exempt_chars: usize,
+    /// Compiled on first use: only e-mail from a school account is read for
+    /// a signature, and compiling them was a sixth of building the scanner.
+    patterns: OnceLock<Patterns>,
+}
+
+/// The regexes that find quoted mail, closings, school words and contact lines.
+struct Patterns {
     quote: Regex,
     greeting: Regex,
     school_word: Regex,
@@ -75,35 +83,25 @@ struct Found {
     contact: bool,
 }
 
-impl Signature {
-    pub fn new(rules: &[Rule], policy: &Policy) -> Result<Self, Error> {
-        let cfg = &policy.message_rules.signature;
-        let re = |p: &str| {
-            Regex::new(p).map_err(|e| Error::Builtin {
-                file: "detect/message/signature.rs".into(),
-                message: e.to_string(),
-            })
-        };
-        Ok(Signature {
-            rule: rule_index(rules, "signature.incomplete", super::RULES_FILE)?,
-            parts: cfg.parts.clone(),
-            reply_exempt_chars: cfg.reply_exempt_chars,
-            quote: re(concat!(
+impl Patterns {
+    fn new() -> Result<Patterns, regex::Error> {
+        Ok(Patterns {
+            quote: Regex::new(concat!(
                 r"(?m)^[ \t]*(?:>",
                 r"|(?:op|on|le|am) [^\n]{0,160}(?:schreef|wrote|a écrit|schrieb)[^\n]{0,80}:",
                 r"|-{2,} ?(?:oorspronkelijk bericht|origineel bericht|original message|doorgestuurd bericht|forwarded message|begin forwarded message)",
                 r"|(?:van|from|de|von) ?:[^\n]*\n[ \t]*(?:verzonden|datum|sent|date|aan|to|envoyé|gesendet) ?:)",
             ))?,
-            greeting: re(concat!(
+            greeting: Regex::new(concat!(
                 r"^(?:met |with )?(?:vriendelijke|hartelijke|beste|warme|lieve|sportieve|collegiale|zonnige|fijne|kind|best|warm|warmest|many)?\s*",
                 r"(?:groet(?:en|jes|ing)?|regards|wishes|mvg|vrgr|gr\.?|dank(?: je| u)?(?: wel)?|bedankt|merci|thanks|thank you|cheers|liefs|",
                 r"tot (?:morgen|straks|dan|snel|later|ziens)|namens\b|sincerely|yours(?: sincerely| truly)?|all the best|alvast bedankt|hartelijk dank|veel groeten)\b",
             ))?,
-            school_word: re(concat!(
+            school_word: Regex::new(concat!(
                 r"(?:^|\W)(?:\w*(?:school|college|lyceum|atheneum|athenee|athénée|instituut|institute|academie|academy|kindcentrum|gymnasium|campus|scholengroep|scholengemeenschap)",
                 r"|obs|cbs|kbs|pcbs|rkbs|vbs|gbs|sbs|sbo|vso|ikc|bs|go!|kta|vti|sint-\w+)(?:$|\W)",
             ))?,
-            contact: re(concat!(
+            contact: Regex::new(concat!(
                 // phone: nine or more digits with the usual separators
                 r"(?:\+|\b0)\d(?:[ ./\-()]{0,2}\d){7,}",
                 // website or e-mail address
@@ -113,6 +111,23 @@ impl Signature {
                 r"|\b\d{4}\s?[a-z]{2}\b",
             ))?,
         })
+    }
+}
+
+impl Signature {
+    pub fn new(rules: &[Rule], policy: &Policy) -> Result<Self, Error> {
+        let cfg = &policy.message_rules.signature;
+        Ok(Signature {
+            rule: rule_index(rules, "signature.incomplete", super::RULES_FILE)?,
+            parts: cfg.parts.clone(),
+            reply_exempt_chars: cfg.reply_exempt_chars,
+            patterns: OnceLock::new(),
+        })
+    }
+
+    fn patterns(&self) -> &Patterns {
+        self.patterns
+            .get_or_init(|| Patterns::new().expect("the signature patterns compile (tested)"))
     }
 
     pub fn detect(&self, scan: &Scan<'_>, shared: &Shared, out: &mut Vec<Hit>) {
@@ -127,7 +142,7 @@ impl Signature {
         }
         let doc = scan.input.doc;
         let norm = doc.norm.text.as_str();
-        let quote_at = self.quote.find(norm).map(|m| m.start());
+        let quote_at = self.patterns().quote.find(norm).map(|m| m.start());
         let own = &norm[..quote_at.unwrap_or(norm.len())];
         let own_chars = own.trim().chars().count();
         if own_chars == 0 || (quote_at.is_some() && own_chars <= self.reply_exempt_chars) {
@@ -166,7 +181,8 @@ impl Signature {
 
     /// What the signature of `own` (a prefix of the `norm` view) carries.
     fn read(&self, doc: &Document<'_>, shared: &Shared, own: &str, account: &str) -> Found {
-        let lines = block(own, &self.greeting);
+        let patterns = self.patterns();
+        let lines = block(own, &patterns.greeting);
         let mut found = Found {
             name: Name::Missing,
             role: false,
@@ -177,12 +193,12 @@ impl Signature {
         for line in lines {
             let text = &own[line.clone()];
             found.role |= shared.roles.any_in(own, line.clone());
-            found.school |= self.school_word.is_match(text)
+            found.school |= patterns.school_word.is_match(text)
                 || shared.school_names.any_in(own, line.clone())
                 || (!own_domain.is_empty() && text.contains(own_domain));
-            found.contact |= self.contact.is_match(text);
+            found.contact |= patterns.contact.is_match(text);
             for seg in segments(own, line.clone()) {
-                let n = name_in(doc, own, seg, shared, &self.school_word);
+                let n = name_in(doc, own, seg, shared, &patterns.school_word);
                 if n == Name::Full || (n == Name::FirstOnly && found.name == Name::Missing) {
                     found.name = n;
                 }
@@ -347,6 +363,10 @@ fn join<'a>(parts: impl Iterator<Item = &'a str>, and: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn patterns_compile() {
+        super::Patterns::new().unwrap();
+    }
     use super::super::testing::*;
     use crate::finding::Channel;
 

@@ -2,6 +2,11 @@ use super::*;
 use crate::context::ScanContext;
 use crate::Scanner;
 
+#[test]
+fn patterns_compile() {
+    people::Patterns::new().unwrap();
+}
+
 fn detector() -> Minors {
     Minors::new(&Policy::default()).unwrap()
 }

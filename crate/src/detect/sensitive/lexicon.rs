@@ -615,7 +615,7 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        let mut index: FnvMap<String, usize> = FnvMap::default();
+        let mut index: FnvMap<&str, usize> = FnvMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<(u32, u16)>> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -632,7 +632,7 @@ impl Lexicon {
                     let id = match index.get(w.as_str()) {
                         Some(&id) => id,
                         None => {
-                            index.insert(w.clone(), patterns.len());
+                            index.insert(w.as_str(), patterns.len());
                             patterns.push(w.clone());
                             targets.push(Vec::new());
                             patterns.len() - 1

@@ -72,10 +72,29 @@ const LONG_VOWELS: [&str; 12] = [
     "aa", "ee", "oo", "uu", "ie", "oe", "ui", "ei", "ij", "eu", "ou", "au",
 ];
 
-fn push(out: &mut Vec<String>, s: String) {
-    if !s.is_empty() && !out.contains(&s) {
-        out.push(s);
+/// Adds the form spelled by `parts` unless it is empty or already there;
+/// compares before it allocates (building the lexicons makes ~30,000 forms).
+fn add(out: &mut Vec<String>, parts: &[&str]) {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let same = |f: &String| {
+        let mut rest = f.as_str();
+        f.len() == len
+            && parts.iter().all(|p| match rest.strip_prefix(p) {
+                Some(r) => {
+                    rest = r;
+                    true
+                }
+                None => false,
+            })
+    };
+    if len == 0 || out.iter().any(same) {
+        return;
     }
+    let mut s = String::with_capacity(len);
+    for p in parts {
+        s.push_str(p);
+    }
+    out.push(s);
 }
 
 /// The regular forms of a lexicon word, the word itself first: plurals
@@ -85,13 +104,14 @@ fn push(out: &mut Vec<String>, s: String) {
 /// `f`→`v`, `s`→`z`). Words with digits or of fewer than three letters are
 /// returned as they are.
 pub fn forms(base: &str) -> Vec<String> {
-    let mut out = vec![base.to_string()];
+    let mut out = Vec::with_capacity(12);
+    out.push(base.to_string());
     let chars: Vec<char> = base.chars().collect();
     let n = chars.len();
     if n < 3 || chars.iter().any(|c| !c.is_alphabetic() && *c != '\'') {
         if n >= 2 && chars.iter().all(|c| c.is_alphanumeric()) {
-            push(&mut out, format!("{base}'s"));
-            push(&mut out, format!("{base}s"));
+            add(&mut out, &[base, "'s"]);
+            add(&mut out, &[base, "s"]);
         }
         return out;
     }
@@ -102,24 +122,24 @@ pub fn forms(base: &str) -> Vec<String> {
     if is_vowel(last) {
         if base.ends_with("ie") || base.ends_with("ee") {
             // allergie → allergieën (also typed without the diaeresis), therapieën
-            push(&mut out, format!("{base}ën"));
-            push(&mut out, format!("{base}en"));
-            push(&mut out, format!("{base}s"));
+            add(&mut out, &[base, "ën"]);
+            add(&mut out, &[base, "en"]);
+            add(&mut out, &[base, "s"]);
         } else if last == 'e' {
             // ziekte → ziekten, ziektes; diagnose → diagnoses
-            push(&mut out, format!("{base}n"));
-            push(&mut out, format!("{base}s"));
+            add(&mut out, &[base, "n"]);
+            add(&mut out, &[base, "s"]);
         } else if last == 'y' && !is_vowel(prev) {
             // English: allergy → allergies
-            push(&mut out, format!("{}ies", stem_of(1)));
-            push(&mut out, format!("{base}s"));
+            add(&mut out, &[&stem_of(1), "ies"]);
+            add(&mut out, &[base, "s"]);
         } else {
             // astma → astma's, chemo → chemo's
-            push(&mut out, format!("{base}'s"));
-            push(&mut out, format!("{base}s"));
+            add(&mut out, &[base, "'s"]);
+            add(&mut out, &[base, "s"]);
         }
-        push(&mut out, format!("{base}tje"));
-        push(&mut out, format!("{base}tjes"));
+        add(&mut out, &[base, "tje"]);
+        add(&mut out, &[base, "tjes"]);
         return out;
     }
 
@@ -127,17 +147,17 @@ pub fn forms(base: &str) -> Vec<String> {
     let schwa = ["el", "em", "en", "er", "je"]
         .iter()
         .any(|e| base.ends_with(e) && n > 3);
-    push(&mut out, format!("{base}s"));
+    add(&mut out, &[base, "s"]);
     if matches!(last, 's' | 'x') || base.ends_with("ch") || base.ends_with("sh") {
-        push(&mut out, format!("{base}es"));
+        add(&mut out, &[base, "es"]);
     }
     if schwa {
         // puffer → puffers, puffertje; zwanger → zwangere
-        push(&mut out, format!("{base}e"));
-        push(&mut out, format!("{base}en"));
+        add(&mut out, &[base, "e"]);
+        add(&mut out, &[base, "en"]);
         let dim = if last == 'm' { "pje" } else { "tje" };
-        push(&mut out, format!("{base}{dim}"));
-        push(&mut out, format!("{base}{dim}s"));
+        add(&mut out, &[base, dim]);
+        add(&mut out, &[base, dim, "s"]);
         return out;
     }
 
@@ -169,30 +189,32 @@ pub fn forms(base: &str) -> Vec<String> {
         // pil → pillen, kop → koppen
         stem.push(last);
     }
-    push(&mut out, format!("{stem}en"));
-    push(&mut out, format!("{stem}e"));
+    add(&mut out, &[&stem, "en"]);
+    add(&mut out, &[&stem, "e"]);
     if last_stem != last {
         // also the unchanged spelling people type (agressiefe is wrong but seen)
-        push(&mut out, format!("{base}en"));
+        add(&mut out, &[base, "en"]);
     }
     // Diminutives.
+    let mut last_buf = [0u8; 4];
+    let last_str: &str = last.encode_utf8(&mut last_buf);
     let liquid = matches!(last, 'l' | 'n' | 'r');
     if short_single && (liquid || last == 'm') {
         // pil → pilletje, kam → kammetje
-        push(&mut out, format!("{base}{last}etje"));
-        push(&mut out, format!("{base}{last}etjes"));
+        add(&mut out, &[base, last_str, "etje"]);
+        add(&mut out, &[base, last_str, "etjes"]);
     } else if base.ends_with("ng") {
-        push(&mut out, format!("{base}etje"));
-        push(&mut out, format!("{base}etjes"));
+        add(&mut out, &[base, "etje"]);
+        add(&mut out, &[base, "etjes"]);
     } else if last == 'm' {
-        push(&mut out, format!("{base}pje"));
-        push(&mut out, format!("{base}pjes"));
+        add(&mut out, &[base, "pje"]);
+        add(&mut out, &[base, "pjes"]);
     } else if liquid && (long || double_vowel || is_vowel(prev)) {
-        push(&mut out, format!("{base}tje"));
-        push(&mut out, format!("{base}tjes"));
+        add(&mut out, &[base, "tje"]);
+        add(&mut out, &[base, "tjes"]);
     } else {
-        push(&mut out, format!("{base}je"));
-        push(&mut out, format!("{base}jes"));
+        add(&mut out, &[base, "je"]);
+        add(&mut out, &[base, "jes"]);
     }
     out
 }

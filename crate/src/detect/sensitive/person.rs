@@ -225,15 +225,14 @@ impl<'a> Sentence<'a> {
                 words.push(SentenceWord::new(r, ctx.flags(w)));
             }
         }
+        // The sentence as typed: mapping a range back costs four binary searches.
+        let original = doc.original.get(doc.keys_to_original(keys.clone()));
         let typed = text.get(keys.clone()).and_then(|k| {
-            let o = doc.original.get(doc.keys_to_original(keys.clone()))?;
+            let o = original?;
             (k.is_ascii() && o.is_ascii() && o.len() == k.len()).then_some(o)
         });
         let shouting = {
-            let o = doc
-                .original
-                .get(doc.keys_to_original(keys.clone()))
-                .unwrap_or("");
+            let o = original.unwrap_or("");
             let mut letters = 0;
             let mut lower = false;
             for c in o.chars().filter(|c| c.is_alphabetic()) {
