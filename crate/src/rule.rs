@@ -60,10 +60,27 @@ pub struct Rule {
     /// Channel-specific messages (e.g. "on the school platform this is fine").
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub channel_messages: BTreeMap<Channel, Text>,
+    /// A reminder, not a finding to act on: never shown above this severity
+    /// whatever the channel ("any post with media gets a consent reminder at `info`").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<crate::finding::Severity>,
     #[serde(default)]
     pub fires: Vec<Example>,
     #[serde(default)]
     pub quiet: Vec<Example>,
+}
+
+impl Rule {
+    /// This rule's severity on `channel` under `policy` (the category's cell
+    /// of the matrix, capped by `at_most`), or `None` when the policy turns it off.
+    pub fn severity(
+        &self,
+        policy: &crate::policy::Policy,
+        channel: crate::finding::Channel,
+    ) -> Option<crate::finding::Severity> {
+        let severity = policy.severity(self.category, channel)?;
+        Some(self.at_most.map_or(severity, |cap| severity.min(cap)))
+    }
 }
 
 /// Parses a rule file shipped in `data/rules/` (a JSON array of rules).

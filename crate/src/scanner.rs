@@ -121,7 +121,7 @@ impl Scanner {
             let Some(rule) = self.detectors[d].rules().get(hit.rule) else {
                 continue;
             };
-            let Some(mut severity) = self.policy.severity(rule.category, context.channel) else {
+            let Some(mut severity) = rule.severity(&self.policy, context.channel) else {
                 continue;
             };
             if hit.lowered {

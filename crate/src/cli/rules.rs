@@ -33,13 +33,12 @@ pub fn run(mut args: lexopt::Parser) -> Result<u8, Fail> {
     Ok(0)
 }
 
-fn severities(scanner: &Scanner, category: kladwacht::Category) -> String {
+fn severities(scanner: &Scanner, rule: &kladwacht::rule::Rule) -> String {
     Channel::ALL
         .iter()
         .map(|&ch| {
-            let s = scanner
-                .policy()
-                .severity(category, ch)
+            let s = rule
+                .severity(scanner.policy(), ch)
                 .map_or("off", |s| s.as_str());
             format!("{ch} {s}")
         })
@@ -52,7 +51,7 @@ fn text(scanner: &Scanner) -> String {
     for r in scanner.rules() {
         s += &format!("{}  [{}] {}\n", r.id, r.policy_rule, r.category);
         s += &format!("  {}\n  {}\n", r.title.nl, r.title.en);
-        s += &format!("  severity: {}\n", severities(scanner, r.category));
+        s += &format!("  severity: {}\n", severities(scanner, r));
         if let Some(e) = r.fires.first() {
             s += &format!("  fires: {:?}\n", e.text());
         }
@@ -76,9 +75,7 @@ fn markdown(scanner: &Scanner) -> String {
         let sev: Vec<&str> = Channel::ALL
             .iter()
             .map(|&ch| {
-                scanner
-                    .policy()
-                    .severity(r.category, ch)
+                r.severity(scanner.policy(), ch)
                     .map_or("off", |s| s.as_str())
             })
             .collect();
@@ -109,9 +106,8 @@ fn json_catalogue(scanner: &Scanner) -> serde_json::Value {
             let sev: serde_json::Map<String, serde_json::Value> = Channel::ALL
                 .iter()
                 .map(|&ch| {
-                    let s = scanner
-                        .policy()
-                        .severity(r.category, ch)
+                    let s = r
+                        .severity(scanner.policy(), ch)
                         .map_or("off", |s| s.as_str());
                     (ch.to_string(), json!(s))
                 })

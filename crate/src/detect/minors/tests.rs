@@ -384,10 +384,10 @@ fn severity_follows_the_channel() {
             .find(|f| f.rule == "minor.untagged-name")
             .map(|f| f.severity)
     };
-    assert_eq!(sev(Channel::Social), Some(Severity::Block));
-    assert_eq!(sev(Channel::Chat), Some(Severity::Warn));
-    assert_eq!(sev(Channel::Email), Some(Severity::Info));
-    assert_eq!(sev(Channel::School), Some(Severity::Info));
+    assert_eq!(sev(Channel::Social), Some(crate::finding::Severity::Block));
+    assert_eq!(sev(Channel::Chat), Some(crate::finding::Severity::Warn));
+    assert_eq!(sev(Channel::Email), Some(crate::finding::Severity::Info));
+    assert_eq!(sev(Channel::School), Some(crate::finding::Severity::Info));
 }
 
 // --- photos
@@ -425,6 +425,25 @@ fn names_with_photos_and_the_consent_reminder() {
     );
     let reminder = f.iter().find(|f| f.rule == "minor.photo-consent").unwrap();
     assert_eq!((reminder.start, reminder.end), (0, 0));
+    // R5's warning for the names; the consent reminder stays at `info`, even
+    // on social media where a named pupil blocks.
+    let severity = |rule: &str, text: &str| {
+        f.iter()
+            .find(|f| f.rule == rule && f.text == text)
+            .map(|f| f.severity)
+    };
+    assert_eq!(
+        severity("minor.photo-consent", ""),
+        Some(crate::finding::Severity::Info)
+    );
+    assert_eq!(
+        severity("minor.names-with-photo", "Fenna"),
+        Some(crate::finding::Severity::Warn)
+    );
+    assert_eq!(
+        severity("minor.untagged-name", "Hiba"),
+        Some(crate::finding::Severity::Block)
+    );
     // no media, or not social: no photo rules
     ctx.media_attached = false;
     assert!(!s
