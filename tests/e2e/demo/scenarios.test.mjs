@@ -37,8 +37,6 @@ const waits = (sc) => {
   const missing = sc.expect.filter((c) => !BUILT.has(c));
   return missing.length ? `waits on the ${missing.join(', ')} detector` : false;
 };
-// Known core gap: the photo consent reminder fires at warn on social media, the issue asks info.
-const KNOWN_GAPS = { klasfoto: 'minor.photo-consent fires at warn, not info (issue 4)', 'class-photo': 'minor.photo-consent fires at warn, not info (issue 4)' };
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(PKG, 'kladwacht_bg.wasm')), 'web-demo/pkg/ is missing: run `make wasm` first');
@@ -98,7 +96,7 @@ for (const file of FILES) {
         }
       });
 
-      it(`${sc.id}: the example answer passes and still does its job`, { skip: KNOWN_GAPS[sc.id] ?? false }, () => {
+      it(`${sc.id}: the example answer passes and still does its job`, () => {
         const text = sc.exampleDraft ?? sc.example;
         const left = remaining(checker.scan(text, context(sc, sc.exampleContext ?? sc.context)), sc.clean);
         assert.deepEqual(summary(left), 'nothing', `${file} ${sc.id}: the example answer is flagged`);

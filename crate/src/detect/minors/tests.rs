@@ -384,10 +384,10 @@ fn severity_follows_the_channel() {
             .find(|f| f.rule == "minor.untagged-name")
             .map(|f| f.severity)
     };
-    assert_eq!(sev(Channel::Social), Some(crate::finding::Severity::Block));
-    assert_eq!(sev(Channel::Chat), Some(crate::finding::Severity::Warn));
-    assert_eq!(sev(Channel::Email), Some(crate::finding::Severity::Info));
-    assert_eq!(sev(Channel::School), Some(crate::finding::Severity::Info));
+    assert_eq!(sev(Channel::Social), Some(Severity::Block));
+    assert_eq!(sev(Channel::Chat), Some(Severity::Warn));
+    assert_eq!(sev(Channel::Email), Some(Severity::Info));
+    assert_eq!(sev(Channel::School), Some(Severity::Info));
 }
 
 // --- photos
