@@ -593,3 +593,32 @@ fn first_names_at_the_start_and_phrase_gaps() {
         Category::Medical,
     );
 }
+
+#[test]
+fn eating_problems_specialists_and_youth_health_care() {
+    fires(
+        "We hebben de jeugdarts gebeld omdat Mila steeds afvalt en niet meer eet.",
+        Category::Medical,
+    );
+    fires(
+        "We hebben de jeugdarts gebeld omdat Mila steeds afvalt en niet meer eet.",
+        Category::Psychosocial,
+    );
+    fires(
+        "Sven moet donderdag om 10 uur naar de kinderarts.",
+        Category::Medical,
+    );
+    fires(
+        "Hij is drie kilo's afgevallen sinds de kerst.",
+        Category::Medical,
+    );
+    // A talk about the youth doctor's work, a waste topic: no person's health.
+    quiet(
+        "De jeugdarts geeft op de ouderavond uitleg over gezonde voeding.",
+        Category::Medical,
+    );
+    quiet(
+        "Groep 5 leert deze week hoe je afval scheidt.",
+        Category::Medical,
+    );
+}
