@@ -26,7 +26,7 @@ use std::ops::Range;
 use wordlist::{Index, Lexicon};
 
 const FILE: &str = "data/rules/identifiers.json";
-const RULES: &str = include_str!("../../data/rules/identifiers.json");
+const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/identifiers.json"));
 
 // Context classes (bits) of the word lists.
 const NATID_NL: u32 = 1 << 0;
@@ -43,65 +43,116 @@ const ORG_ROLE: u32 = 1 << 10;
 const VENUE: u32 = 1 << 11;
 const RANGE: u32 = 1 << 12;
 
-const BIRTH_WORDS: &str = include_str!("../../data/identifiers/birth_context.txt");
-const BIRTHDAY_WORDS: &str = include_str!("../../data/identifiers/birthday_context.txt");
+const BIRTH_WORDS: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/identifiers/birth_context.txt"
+));
+const BIRTHDAY_WORDS: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/identifiers/birthday_context.txt"
+));
 
 const LISTS: &[(u32, &str)] = &[
     (
         NATID_NL,
-        include_str!("../../data/identifiers/national_id_nl.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/national_id_nl.txt"
+        )),
     ),
     (
         NATID_BE,
-        include_str!("../../data/identifiers/national_id_be.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/national_id_be.txt"
+        )),
     ),
     (
         CARD,
-        include_str!("../../data/identifiers/card_context.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/card_context.txt"
+        )),
     ),
     (
         BIRTH,
-        include_str!("../../data/identifiers/birth_context.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/birth_context.txt"
+        )),
     ),
     (
         BIRTHDAY,
-        include_str!("../../data/identifiers/birthday_context.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/birthday_context.txt"
+        )),
     ),
     (
         ADDRESS,
-        include_str!("../../data/identifiers/address_context.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/address_context.txt"
+        )),
     ),
     (
         PERSONAL,
-        include_str!("../../data/identifiers/personal_markers.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/personal_markers.txt"
+        )),
     ),
     (
         NOT_ID,
-        include_str!("../../data/identifiers/not_identifier_context.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/not_identifier_context.txt"
+        )),
     ),
     (
         EXAMPLE,
-        include_str!("../../data/identifiers/example_markers.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/example_markers.txt"
+        )),
     ),
     (
         ORG_NAME,
-        include_str!("../../data/identifiers/organisation_names.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/organisation_names.txt"
+        )),
     ),
     (
         ORG_ROLE,
-        include_str!("../../data/identifiers/organisation_roles.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/organisation_roles.txt"
+        )),
     ),
-    (VENUE, include_str!("../../data/identifiers/venues.txt")),
+    (
+        VENUE,
+        include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/venues.txt")),
+    ),
     (
         RANGE,
-        include_str!("../../data/identifiers/date_ranges.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/identifiers/date_ranges.txt"
+        )),
     ),
 ];
 
-const IBAN_LENGTHS: &str = include_str!("../../data/identifiers/iban_lengths.txt");
-const STREET_SUFFIXES: &str = include_str!("../../data/identifiers/street_suffixes.txt");
-const UNITS: &str = include_str!("../../data/identifiers/units.txt");
-const MONTHS: &str = include_str!("../../data/identifiers/months.txt");
+const IBAN_LENGTHS: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/identifiers/iban_lengths.txt"
+));
+const STREET_SUFFIXES: &str = include_str!(concat!(
+    env!("OUT_DIR"),
+    "/data/identifiers/street_suffixes.txt"
+));
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/units.txt"));
+const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/months.txt"));
 
 /// How far (bytes of `norm`) context words are looked for.
 const NEAR: usize = 60;

@@ -43,59 +43,65 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 const FILE: &str = "data/rules/sensitive.json";
-const RULES: &str = include_str!("../../data/rules/sensitive.json");
+const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/sensitive.json"));
 
 /// The built-in lexicons: (file, category, text).
 const LEXICONS: [(&str, Class, &str); 10] = [
     (
         "data/lexicons/nl/medical.txt",
         Class::Medical,
-        include_str!("../../data/lexicons/nl/medical.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/medical.txt")),
     ),
     (
         "data/lexicons/en/medical.txt",
         Class::Medical,
-        include_str!("../../data/lexicons/en/medical.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/medical.txt")),
     ),
     (
         "data/lexicons/nl/psychosocial.txt",
         Class::Psychosocial,
-        include_str!("../../data/lexicons/nl/psychosocial.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/lexicons/nl/psychosocial.txt"
+        )),
     ),
     (
         "data/lexicons/en/psychosocial.txt",
         Class::Psychosocial,
-        include_str!("../../data/lexicons/en/psychosocial.txt"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/data/lexicons/en/psychosocial.txt"
+        )),
     ),
     (
         "data/lexicons/nl/family.txt",
         Class::Family,
-        include_str!("../../data/lexicons/nl/family.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/family.txt")),
     ),
     (
         "data/lexicons/en/family.txt",
         Class::Family,
-        include_str!("../../data/lexicons/en/family.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/family.txt")),
     ),
     (
         "data/lexicons/nl/financial.txt",
         Class::Financial,
-        include_str!("../../data/lexicons/nl/financial.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/financial.txt")),
     ),
     (
         "data/lexicons/en/financial.txt",
         Class::Financial,
-        include_str!("../../data/lexicons/en/financial.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/financial.txt")),
     ),
     (
         "data/lexicons/nl/offensive.txt",
         Class::Offensive,
-        include_str!("../../data/lexicons/nl/offensive.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/offensive.txt")),
     ),
     (
         "data/lexicons/en/offensive.txt",
         Class::Offensive,
-        include_str!("../../data/lexicons/en/offensive.txt"),
+        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/offensive.txt")),
     ),
 ];
 
