@@ -172,6 +172,9 @@ pub fn check_scan(scanner: &Scanner, text: &str, context: &ScanContext) -> Vec<F
 /// The per-finding properties of [`check_scan`], for findings already in hand.
 pub fn check_findings(scanner: &Scanner, text: &str, findings: &[Finding]) {
     let mut last = 0;
+    // UTF-16 offset of `last`, carried along (findings are sorted by start), so
+    // checking 100,000 findings of a 10 MB draft stays linear.
+    let mut last_utf16 = 0;
     for f in findings {
         assert!(
             f.bytes.start <= f.bytes.end && f.bytes.end <= text.len(),
