@@ -70,6 +70,11 @@ fn kept_policy_corpus_holds_the_properties() {
 }
 
 #[test]
+fn kept_consent_csv_corpus_holds_the_properties() {
+    replay("consent_csv", harness::consent_csv_bytes);
+}
+
+#[test]
 fn kept_linear_corpus_scans_in_linear_time() {
     // The fuzz target's sizes (4 KB and 16 KB); the limits tests cover megabytes.
     replay("scan_linear", |bytes| {
