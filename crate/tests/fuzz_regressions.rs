@@ -112,3 +112,26 @@ fn the_decoder_reads_every_context_part() {
 }
 
 // ---- crashes found by `make fuzz`, oldest first -------------------------
+
+/// `make fuzz` (scan_linear, 2026-11-23): entities and a leeted password
+/// keyword with no space anywhere — one token of the whole draft — scan in
+/// quadratic time (18× for 4× the input). The credentials detector looks for
+/// the start and end of the keyword's token by searching the draft from each
+/// keyword (`Reader::norm_word_start`'s `rfind(char::is_whitespace)` and
+/// `Reader::forward`'s `find(char::is_whitespace)` in `detect/credentials.rs`),
+/// outside what the limits work may change there. Ignored until that is
+/// fixed; not in the kept corpus, whose replay must pass.
+#[test]
+#[ignore = "quadratic in detect/credentials.rs token bounds; see the doc comment"]
+fn scan_linear_entities_and_leet_keyword_in_one_token() {
+    let case = harness::decode(b" &amp;&#1p4ssw0rd;");
+    let unit: String = case.text.chars().take(256).collect();
+    harness::check_linear(
+        case.scanner(),
+        &unit,
+        &case.context,
+        4 * 1024,
+        8.0,
+        Duration::from_millis(5),
+    );
+}
