@@ -84,7 +84,7 @@ bench:
 # tests/fuzz-corpus/<target>/ seeds each run. A crash stops the run and is saved
 # in crate/fuzz/artifacts/<target>/: add it to crate/tests/fuzz_regressions.rs.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= scan scan_linear policy
+FUZZ_TARGETS ?= scan scan_linear policy consent_csv
 fuzz:
 	@./.ci/ensure-toolchain fuzz
 	@set -e; cd crate; mkdir -p fuzz/artifacts; for t in $(FUZZ_TARGETS); do \

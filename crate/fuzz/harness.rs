@@ -172,6 +172,9 @@ pub fn check_scan(scanner: &Scanner, text: &str, context: &ScanContext) -> Vec<F
 /// The per-finding properties of [`check_scan`], for findings already in hand.
 pub fn check_findings(scanner: &Scanner, text: &str, findings: &[Finding]) {
     let mut last = 0;
+    // UTF-16 offset of `last`, carried along (findings are sorted by start), so
+    // checking 100,000 findings of a 10 MB draft stays linear.
+    let mut last_utf16 = 0;
     for f in findings {
         assert!(
             f.bytes.start <= f.bytes.end && f.bytes.end <= text.len(),
@@ -187,18 +190,16 @@ pub fn check_findings(scanner: &Scanner, text: &str, findings: &[Finding]) {
             text[f.bytes.clone()],
             "finding text is not its slice"
         );
-        assert_eq!(
-            f.start,
-            utf16_len(&text[..f.bytes.start]),
-            "UTF-16 start disagrees: {f:?}"
-        );
+        assert!(f.bytes.start >= last, "findings not sorted by start");
+        let start_utf16 = last_utf16 + utf16_len(&text[last..f.bytes.start]);
+        last = f.bytes.start;
+        last_utf16 = start_utf16;
+        assert_eq!(f.start, start_utf16, "UTF-16 start disagrees: {f:?}");
         assert_eq!(
             f.end,
-            utf16_len(&text[..f.bytes.end]),
+            start_utf16 + utf16_len(&text[f.bytes.clone()]),
             "UTF-16 end disagrees: {f:?}"
         );
-        assert!(f.bytes.start >= last, "findings not sorted by start");
-        last = f.bytes.start;
         let rule = scanner.rules().find(|r| r.id == f.rule);
         assert!(
             rule.is_some_and(|r| r.category == f.category),
@@ -356,5 +357,150 @@ pub fn policy_bytes(data: &[u8]) {
     }
     if let Ok(context) = serde_json::from_str::<ScanContext>(&json) {
         check_scan(default_scanner(), POLICY_PROBES[1], &context);
+    }
+}
+
+/// Consent-register CSV imports (the `consent_csv` target): the bytes, read
+/// as UTF-8, are imported with every property checked by [`check_consent_csv`].
+pub fn consent_csv_bytes(data: &[u8]) {
+    check_consent_csv(&String::from_utf8_lossy(data));
+}
+
+/// What `import_csv` guarantees for any text:
+///
+/// * no panic, and the same result twice;
+/// * every error names a line of the input (1-based, counted by `\n` after a
+///   leading byte-order mark), a non-blank one unless the file is blank (then
+///   the one error is at line 1), at most one error per line, in file order;
+/// * every non-blank line is accounted for: it is an entry, an error, the
+///   header (at most one line), or a row whose fields are all blank (only
+///   separators, quotes and spaces);
+/// * entries are usable: a non-empty name with single spaces and nothing
+///   around it, a class that is trimmed and non-empty when present;
+/// * `parse_csv` agrees: the entries when there is no error, else the first error;
+/// * the entries, written back as a `naam;toestemming;klas` CSV with quoted
+///   fields, import as the same entries with no error;
+/// * the entries build a consent index that answers a look-up of each name.
+pub fn check_consent_csv(text: &str) {
+    use kladwacht::policy::consent::{import_csv, parse_csv, ConsentIndex, NameKey};
+
+    let import = import_csv(text);
+    assert_eq!(import, import_csv(text), "import is not deterministic");
+
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let lines: Vec<&str> = body
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let non_blank = |l: &str| !l.trim().is_empty();
+    let rows = lines.iter().filter(|l| non_blank(l)).count();
+    let only_blank_fields = lines
+        .iter()
+        .filter(|l| non_blank(l))
+        .filter(|l| {
+            l.chars()
+                .all(|c| c.is_whitespace() || matches!(c, '"' | ';' | ',' | '\t'))
+        })
+        .count();
+
+    if rows == 0 {
+        assert!(import.entries.is_empty(), "entries from a blank file");
+        assert_eq!(import.errors.len(), 1, "a blank file is one error");
+        assert_eq!(
+            import.errors[0].line, 1,
+            "a blank file's error is at line 1"
+        );
+    }
+    let mut last = 0;
+    for e in &import.errors {
+        assert!(
+            e.line >= 1 && e.line <= lines.len(),
+            "error at line {} of {}: {}",
+            e.line,
+            lines.len(),
+            e.message
+        );
+        assert!(
+            e.line > last,
+            "errors out of order or two on line {}",
+            e.line
+        );
+        last = e.line;
+        assert!(!e.message.is_empty(), "an error without a message");
+        if rows > 0 {
+            assert!(
+                non_blank(lines[e.line - 1]),
+                "error on blank line {}",
+                e.line
+            );
+        }
+    }
+    let reported = import.entries.len() + import.errors.len();
+    if rows > 0 {
+        assert!(
+            reported <= rows,
+            "{reported} entries and errors from {rows} non-blank lines"
+        );
+        assert!(
+            reported + 1 + only_blank_fields >= rows,
+            "lines lost: {rows} non-blank lines, {} entries, {} errors, \
+             {only_blank_fields} rows of blank fields, one header at most",
+            import.entries.len(),
+            import.errors.len()
+        );
+    }
+    for entry in &import.entries {
+        let name = &entry.name;
+        assert!(!name.is_empty(), "an entry without a name");
+        assert_eq!(
+            name.split_whitespace().collect::<Vec<_>>().join(" "),
+            *name,
+            "name not trimmed to single spaces"
+        );
+        if let Some(class) = &entry.class {
+            assert!(!class.is_empty(), "an empty class");
+            assert_eq!(class.trim(), class, "class not trimmed");
+        }
+    }
+
+    match parse_csv(text) {
+        Ok(entries) => {
+            assert!(import.errors.is_empty(), "parse_csv passed over an error");
+            assert_eq!(entries, import.entries, "parse_csv read other entries");
+        }
+        Err(kladwacht::Error::ConsentCsv { line, message }) => {
+            let first = import
+                .errors
+                .first()
+                .expect("parse_csv failed without an error");
+            assert_eq!((line, &message), (first.line, &first.message));
+        }
+        Err(e) => panic!("parse_csv failed with another error: {e}"),
+    }
+
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut written = String::from("naam;toestemming;klas\n");
+    for entry in &import.entries {
+        written.push_str(&format!(
+            "{};{};{}\n",
+            quote(&entry.name),
+            if entry.consent { "ja" } else { "nee" },
+            quote(entry.class.as_deref().unwrap_or(""))
+        ));
+    }
+    let again = import_csv(&written);
+    assert!(
+        again.errors.is_empty(),
+        "a written register does not read back: {:?}\n{written}",
+        again.errors
+    );
+    assert_eq!(
+        again.entries, import.entries,
+        "entries change on a round trip"
+    );
+
+    let index = ConsentIndex::new(&import.entries);
+    for entry in &import.entries {
+        std::hint::black_box(index.lookup(&NameKey::parse(&entry.name), entry.class.as_deref()));
     }
 }

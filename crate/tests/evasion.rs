@@ -13,6 +13,10 @@
 //!   are now caught to `caught` (an improvement). A `caught` row that is
 //!   missed is a regression and is never blessed: fix it, or mark the row
 //!   `not-caught` by hand with the reason.
+//! * The README's `## Evasion` section is generated from the table (the
+//!   summary and the reason of every row not caught); a test fails when it is
+//!   stale, and `EVASION_BLESS=1` rewrites that section (only that one).
+//! * At least 90 % of the rows must be caught (issue 10).
 #![cfg(not(target_arch = "wasm32"))]
 
 use kladwacht::{Category, Channel, ScanContext, Scanner};
@@ -200,6 +204,55 @@ fn summary(rows: &[Row], outcomes: &[Outcome]) -> String {
     md
 }
 
+/// The README's `## Evasion` section: what the suite is, the summary, and why
+/// each row not caught is knowingly so.
+fn readme_section(rows: &[Row], outcomes: &[Outcome]) -> String {
+    let mut md = String::from("## Evasion\n\n");
+    md.push_str(&format!(
+        "`crate/tests/evasion.rs` runs a table of {} ways people (or autocorrect) hide what \
+         they type, per category (`crate/tests/evasion.tsv`): invisible and odd characters, \
+         look-alike and styled letters, leetspeak, spaced letters, numbers split over \
+         separators or lines, a password on the line after its keyword, HTML entities. \
+         Each row says whether the scanner catches it or knowingly does not, and the test \
+         fails when a row behaves otherwise, so this summary (generated from the table by \
+         `EVASION_BLESS=1 cargo test --test evasion`) stays true. At least 90 % of the rows \
+         must be caught.\n\n",
+        rows.len()
+    ));
+    md.push_str(&summary(rows, outcomes));
+    md.push_str("\nKnowingly not caught, and why:\n\n");
+    for (row, outcome) in rows.iter().zip(outcomes) {
+        if *outcome == Outcome::Missed {
+            md.push_str(&format!(
+                "- {} / {}: {}\n",
+                row.category, row.technique, row.note
+            ));
+        }
+    }
+    md.push('\n');
+    md
+}
+
+/// Where the `## Evasion` section is in the README (or goes: before `## Performance`).
+fn readme_span(readme: &str) -> std::ops::Range<usize> {
+    match readme.find("\n## Evasion\n") {
+        Some(i) => {
+            let start = i + 1;
+            let end = readme[start + 1..]
+                .find("\n## ")
+                .map_or(readme.len(), |j| start + 1 + j + 1);
+            start..end
+        }
+        None => {
+            let at = readme
+                .find("\n## Performance\n")
+                .map(|i| i + 1)
+                .expect("README.md has a `## Performance` section");
+            at..at
+        }
+    }
+}
+
 /// Rewrites the table with `not-caught` rows that are now caught set to `caught`.
 fn bless(text: &str, rows: &[Row], outcomes: &[Outcome]) -> (String, usize) {
     let improved: BTreeSet<usize> = rows
@@ -271,6 +324,36 @@ fn evasions_behave_as_the_table_says() {
         ));
     }
     assert!(msg.is_empty(), "{msg}");
+}
+
+#[test]
+fn the_readme_summarises_the_table() {
+    let text = std::fs::read_to_string(table_path()).expect("crate/tests/evasion.tsv");
+    let rows = read_table(&text);
+    let outcomes = run(&Scanner::with_default_policy(), &rows);
+    let caught = outcomes.iter().filter(|o| **o == Outcome::Caught).count();
+    let asserted = outcomes.iter().filter(|o| **o != Outcome::Pending).count();
+    assert!(
+        caught * 10 >= asserted * 9,
+        "only {caught} of {asserted} evasion rows caught (at least 90 % required)"
+    );
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let span = readme_span(&readme);
+    let want = readme_section(&rows, &outcomes);
+    if readme[span.clone()] == want {
+        return;
+    }
+    if std::env::var_os("EVASION_BLESS").is_some() {
+        let mut new = readme.clone();
+        new.replace_range(span, &want);
+        std::fs::write(&path, new).expect("write README.md");
+        eprintln!("EVASION_BLESS: README.md `## Evasion` section rewritten");
+        return;
+    }
+    panic!(
+        "README.md's `## Evasion` section is stale; run EVASION_BLESS=1 cargo test --test evasion. Want:\n{want}"
+    );
 }
 
 #[test]

@@ -70,6 +70,11 @@ fn kept_policy_corpus_holds_the_properties() {
 }
 
 #[test]
+fn kept_consent_csv_corpus_holds_the_properties() {
+    replay("consent_csv", harness::consent_csv_bytes);
+}
+
+#[test]
 fn kept_linear_corpus_scans_in_linear_time() {
     // The fuzz target's sizes (4 KB and 16 KB); the limits tests cover megabytes.
     replay("scan_linear", |bytes| {
@@ -107,3 +112,30 @@ fn the_decoder_reads_every_context_part() {
 }
 
 // ---- crashes found by `make fuzz`, oldest first -------------------------
+
+/// `make fuzz` (scan_linear, 2026-11-23, twice): entities and a leeted password
+/// keyword with no space anywhere — one token of the whole draft — scan in
+/// quadratic time (18× for 4× the input). The credentials detector looks for
+/// the start and end of the keyword's token by searching the draft from each
+/// keyword (`Reader::norm_word_start`'s `rfind(char::is_whitespace)` and
+/// `Reader::forward`'s `find(char::is_whitespace)` in `detect/credentials.rs`),
+/// outside what the limits work may change there. Ignored until that is
+/// fixed; not in the kept corpus, whose replay must pass.
+#[test]
+#[ignore = "quadratic in detect/credentials.rs token bounds; see the doc comment"]
+fn scan_linear_credential_keyword_in_one_long_token() {
+    // The second, found by the next run: "wifi" glued to digits by a control
+    // character and an invalid byte (no whitespace), 15× for 4× the input.
+    for input in [&b" &amp;&#1p4ssw0rd;"[..], b" wifi\x15463\xc690"] {
+        let case = harness::decode(input);
+        let unit: String = case.text.chars().take(256).collect();
+        harness::check_linear(
+            case.scanner(),
+            &unit,
+            &case.context,
+            4 * 1024,
+            8.0,
+            Duration::from_millis(5),
+        );
+    }
+}

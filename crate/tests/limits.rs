@@ -83,7 +83,6 @@ fn grows(name: &str, (small, large): (usize, usize)) {
 }
 
 #[test]
-#[ignore = "fails since the real detectors merged: the credentials detector caps hits at 500 per draft and repeated patterns are not yet linear; tracked in issue 10"]
 fn ten_megabytes_of_drafts() {
     let block = "Beste ouders,\n\nHet wachtwoord van de klas-iPad is Zonnebloem7! \
                  Emma (groep 6) heeft ADHD en is gepest; haar ouders zijn gescheiden \
@@ -103,7 +102,6 @@ fn a_single_one_megabyte_line() {
 }
 
 #[test]
-#[ignore = "fails since the real detectors merged: the credentials detector caps hits at 500 per draft and repeated patterns are not yet linear; tracked in issue 10"]
 fn a_hundred_thousand_findings() {
     // 100,000 phone numbers, 100,000 short passwords, 100,000 named pupils.
     let phone = "Bel 06-12345678.\n";
@@ -123,7 +121,6 @@ fn a_hundred_thousand_findings() {
 }
 
 #[test]
-#[ignore = "fails since the real detectors merged: the credentials detector caps hits at 500 per draft and repeated patterns are not yet linear; tracked in issue 10"]
 fn deeply_repeated_patterns() {
     let cases: &[(&str, &str, usize)] = &[
         // A keyword with no value after it, again and again.
@@ -167,7 +164,6 @@ fn deeply_repeated_patterns() {
         ("quotes", "> ", 300_000),
         ("brackets", "(((", 200_000),
         ("emails", "ouder@gmail.com, ", 50_000),
-        ("hashtags", "#groep6 @emma ", 50_000),
         ("emoji", "😀", 200_000),
     ];
     for &(name, unit, times) in cases {
@@ -176,7 +172,20 @@ fn deeply_repeated_patterns() {
 }
 
 #[test]
-#[ignore = "fails since the real detectors merged: the credentials detector caps hits at 500 per draft and repeated patterns are not yet linear; tracked in issue 10"]
+#[ignore = "quadratic in the minors detector (owned by the minors work, not this file): \
+            `detect/minors/people.rs` looks for the line start and end of every @mention \
+            by searching the draft from the mention (`rfind`/`find` of '\\n'), so many \
+            mentions on one line cost O(mentions × line); 14× time for 4× input"]
+fn repeated_mentions_on_one_line() {
+    linear(
+        "hashtags",
+        "#groep6 @emma ",
+        "#groep6 @emma ".len() * 50_000,
+        Channel::Email,
+    );
+}
+
+#[test]
 fn deeply_repeated_patterns_in_other_channels() {
     // The channel decides which rules weigh in; the time must not depend on it.
     for channel in [Channel::Social, Channel::School] {

@@ -14,8 +14,8 @@
 
 mod secrets;
 
+use super::identifiers::spans::Spans;
 use super::identifiers::wordlist::{self, Lexicon};
-use super::identifiers::MAX_HITS;
 use super::{Detector, Hit, Input, KeywordHit};
 use crate::error::Error;
 use crate::policy::Policy;
@@ -221,9 +221,6 @@ impl Detector for Credentials {
         let mut format_ranges: Vec<Range<usize>> = Vec::new();
         let mut cues = Vec::new();
         for kh in input.keywords {
-            if found.len() >= MAX_HITS {
-                break;
-            }
             let Some(kw) = self.kinds.get(kh.keyword).copied() else {
                 continue;
             };
@@ -233,7 +230,7 @@ impl Detector for Credentials {
                         formats_done = true;
                         let mut secrets = Vec::new();
                         self.formats.find(doc.original, &mut secrets);
-                        for s in secrets.into_iter().take(MAX_HITS) {
+                        for s in secrets {
                             format_ranges.push(s.range.clone());
                             let mut h = Hit::new(self.r_format, s.range);
                             h.detail = Some(detail(s.nl, s.en));
@@ -250,30 +247,26 @@ impl Detector for Credentials {
                 }
             }
         }
-        for cue in cues.into_iter().take(MAX_HITS) {
+        for cue in cues {
             let reader = Reader { det: self, doc };
             if let Some(r) = reader.described(cue) {
                 found.push((self.r_described, r));
             }
         }
-        // One finding per secret: the first rule that found it wins.
+        // One finding per secret: the first rule that found it wins. Every
+        // secret is reported (no cap), and the check against the secrets of
+        // a known format is a binary search, so many of both stay linear.
         found.sort_by_key(|(rule, r)| (r.start, std::cmp::Reverse(r.end), *rule));
+        let format_ranges = Spans::new(format_ranges);
         let mut last_end = 0;
-        let base = out.len();
         for (rule, r) in found {
-            if out.len() - base >= MAX_HITS {
-                break;
-            }
             if r.start < last_end {
                 continue;
             }
             last_end = r.end;
             let span = doc.norm_to_original(r);
             // A secret of a known format is reported as such.
-            if format_ranges
-                .iter()
-                .any(|f| f.start < span.end && span.start < f.end)
-            {
+            if format_ranges.overlaps(&span) {
                 continue;
             }
             out.push(Hit::new(rule, span));

@@ -11,6 +11,7 @@
 
 mod checksums;
 mod phone;
+pub(crate) mod spans;
 pub(crate) mod wordlist;
 
 use super::{Detector, Hit, Input};
@@ -21,6 +22,7 @@ use crate::scanner::{detail, rule_index};
 use crate::text::Document;
 use phone::PhoneKind;
 use regex::Regex;
+use spans::Spans;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use wordlist::{Index, Lexicon};
@@ -156,11 +158,6 @@ const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/mo
 
 /// How far (bytes of `norm`) context words are looked for.
 const NEAR: usize = 60;
-
-/// At most this many findings per draft: a draft with more identifiers than
-/// anyone can review is flagged well enough by the first ones, and scanning
-/// a huge paste stays bounded.
-pub(crate) const MAX_HITS: usize = 500;
 
 pub struct Identifiers {
     rules: Vec<Rule>,
@@ -355,19 +352,21 @@ impl Detector for Identifiers {
         windows.extend(runs.iter().map(|r| r.start.saturating_sub(520)..r.end + 10));
         windows.extend(streets.iter().map(|&s| s.saturating_sub(520)..s + 10));
         windows.extend(dates.iter().map(|&s| s.saturating_sub(60)..s + 2));
+        // No cap on the number of findings: every identifier is reported,
+        // and each candidate costs a bounded amount of work (context looked
+        // up by binary search, never by rescanning the line or the draft).
         let scan = Scan {
             det: self,
             doc,
             norm,
             index: Index::new(self.context_in(norm, windows)),
+            newlines: norm.match_indices('\n').map(|(i, _)| i).collect(),
         };
-        let base = out.len();
         let mut taken = Vec::new();
         scan.ibans(&iban_starts, &mut taken, out);
-        scan.numbers(&runs, &taken, out);
+        scan.numbers(&runs, &Spans::new(taken), out);
         scan.addresses(&streets, out);
         scan.birth_dates(&dates, out);
-        out.truncate(base + MAX_HITS);
     }
 }
 
@@ -412,6 +411,9 @@ struct Scan<'a> {
     doc: &'a Document<'a>,
     norm: &'a str,
     index: Index,
+    /// Byte offsets of the line breaks in `norm`: line bounds by binary
+    /// search, so a single huge line is not rescanned for every candidate.
+    newlines: Vec<usize>,
 }
 
 use crate::text::{ceil_boundary as ceil, floor_boundary as floor};
@@ -423,14 +425,20 @@ impl Scan<'_> {
         h
     }
 
+    /// Just after the last line break before `at` (0 on the first line).
     fn line_start(&self, at: usize) -> usize {
-        self.norm[..at].rfind('\n').map_or(0, |i| i + 1)
+        let i = self.newlines.partition_point(|&n| n < at);
+        if i == 0 {
+            0
+        } else {
+            self.newlines[i - 1] + 1
+        }
     }
 
+    /// The first line break at or after `at` (the end of `norm` on the last line).
     fn line_end(&self, at: usize) -> usize {
-        self.norm[at..]
-            .find('\n')
-            .map_or(self.norm.len(), |i| at + i)
+        let i = self.newlines.partition_point(|&n| n < at);
+        self.newlines.get(i).copied().unwrap_or(self.norm.len())
     }
 
     /// `at - n`, on a character boundary, not before 0.
@@ -525,9 +533,6 @@ impl Scan<'_> {
     fn ibans(&self, starts: &[usize], taken: &mut Vec<Range<usize>>, out: &mut Vec<Hit>) {
         let norm = self.norm;
         for &start in starts {
-            if out.len() >= MAX_HITS {
-                break;
-            }
             let cc = norm[start..start + 2].to_ascii_uppercase();
             let Some(&len) = self.det.iban_lengths.get(&cc) else {
                 continue;
@@ -580,15 +585,12 @@ impl Scan<'_> {
 
     // ---- numbers: national ids, cards, phones ----------------------------
 
-    fn numbers(&self, runs: &[Range<usize>], taken: &[Range<usize>], out: &mut Vec<Hit>) {
+    fn numbers(&self, runs: &[Range<usize>], taken: &Spans, out: &mut Vec<Hit>) {
         let norm = self.norm;
         let bytes = norm.as_bytes();
         for r in runs {
-            if out.len() >= MAX_HITS {
-                break;
-            }
             let (s, e) = (r.start, r.end);
-            if taken.iter().any(|t| t.start < e && s < t.end) {
+            if taken.overlaps(r) {
                 continue;
             }
             let plus = (bytes[s] == b'+').then_some(s);
@@ -757,9 +759,6 @@ impl Scan<'_> {
     fn addresses(&self, starts: &[usize], out: &mut Vec<Hit>) {
         let norm = self.norm;
         for &at in starts {
-            if out.len() >= MAX_HITS {
-                break;
-            }
             let limit = floor(norm, at.saturating_add(200));
             let Some(c) = self.det.street_re.captures_at(&norm[..limit], at) else {
                 continue;
@@ -898,9 +897,6 @@ impl Scan<'_> {
     fn birth_dates(&self, starts: &[usize], out: &mut Vec<Hit>) {
         let norm = self.norm;
         for &at in starts {
-            if out.len() >= MAX_HITS {
-                break;
-            }
             let Some(c) = self.det.date_re.captures_at(norm, at) else {
                 continue;
             };
