@@ -172,10 +172,6 @@ fn deeply_repeated_patterns() {
 }
 
 #[test]
-#[ignore = "quadratic in the minors detector (owned by the minors work, not this file): \
-            `detect/minors/people.rs` looks for the line start and end of every @mention \
-            by searching the draft from the mention (`rfind`/`find` of '\\n'), so many \
-            mentions on one line cost O(mentions × line); 14× time for 4× input"]
 fn repeated_mentions_on_one_line() {
     linear(
         "hashtags",

@@ -220,6 +220,7 @@ impl Detector for Credentials {
         let mut formats_done = false;
         let mut format_ranges: Vec<Range<usize>> = Vec::new();
         let mut cues = Vec::new();
+        let spaces = std::cell::OnceCell::new();
         for kh in input.keywords {
             let Some(kw) = self.kinds.get(kh.keyword).copied() else {
                 continue;
@@ -240,7 +241,11 @@ impl Detector for Credentials {
                 }
                 Kind::Cue => cues.push(doc.keys_to_norm(kh.keys.clone())),
                 _ => {
-                    let reader = Reader { det: self, doc };
+                    let reader = Reader {
+                        det: self,
+                        doc,
+                        spaces: &spaces,
+                    };
                     if let Some(f) = reader.read_keyword(kh, kw) {
                         found.push(f);
                     }
@@ -248,7 +253,11 @@ impl Detector for Credentials {
             }
         }
         for cue in cues {
-            let reader = Reader { det: self, doc };
+            let reader = Reader {
+                det: self,
+                doc,
+                spaces: &spaces,
+            };
             if let Some(r) = reader.described(cue) {
                 found.push((self.r_described, r));
             }
@@ -290,43 +299,6 @@ const TRAIL: &[char] = &[
     '.', ',', ';', ':', ')', ']', '}', '>', '"', '\'', '»', '›', '`', '?', '”', '’', '…',
 ];
 
-/// The next token at or after `pos`.
-fn next_tok(s: &str, pos: usize) -> Option<Tok> {
-    let rest = s.get(pos..)?;
-    let skip = rest.find(|c: char| !c.is_whitespace())?;
-    let gap = &rest[..skip];
-    let newlines = gap.matches('\n').count();
-    let start = pos + skip;
-    let len = s[start..]
-        .find(char::is_whitespace)
-        .unwrap_or(s.len() - start);
-    Some(Tok {
-        start,
-        end: start + len,
-        newline: newlines > 0,
-        blank: newlines > 1,
-    })
-}
-
-/// The token that ends at or before `pos`.
-fn prev_tok(s: &str, pos: usize) -> Option<Tok> {
-    let before = s.get(..pos)?;
-    let end = before.trim_end().len();
-    if end == 0 {
-        return None;
-    }
-    let start = before[..end].rfind(char::is_whitespace).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let gap = &before[end..];
-    Some(Tok {
-        start,
-        end,
-        newline: gap.contains('\n'),
-        blank: gap.matches('\n').count() > 1,
-    })
-}
-
 /// The core of a token (quotes and trailing punctuation stripped), absolute offsets.
 fn core(s: &str, t: Tok) -> Range<usize> {
     let raw = &s[t.start..t.end];
@@ -339,11 +311,81 @@ fn core(s: &str, t: Tok) -> Range<usize> {
 struct Reader<'a> {
     det: &'a Credentials,
     doc: &'a Document<'a>,
+    /// Where `norm`'s whitespace is, built on first use and shared by every
+    /// keyword of the draft: finding the ends of a token is then a binary
+    /// search, not a walk over it (many keywords inside one long token stay
+    /// linear).
+    spaces: &'a std::cell::OnceCell<Spaces>,
+}
+
+/// Byte offsets of the whitespace characters of a text, in order.
+struct Spaces(Vec<usize>);
+
+impl Spaces {
+    fn of(text: &str) -> Spaces {
+        Spaces(
+            text.char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The first whitespace at or after `at`.
+    fn next(&self, at: usize) -> Option<usize> {
+        self.0.get(self.0.partition_point(|&p| p < at)).copied()
+    }
+
+    /// The last whitespace before `at`.
+    fn prev(&self, at: usize) -> Option<usize> {
+        let i = self.0.partition_point(|&p| p < at);
+        i.checked_sub(1).map(|i| self.0[i])
+    }
 }
 
 impl Reader<'_> {
     fn norm(&self) -> &str {
         &self.doc.norm.text
+    }
+
+    fn spaces(&self) -> &Spaces {
+        self.spaces.get_or_init(|| Spaces::of(self.norm()))
+    }
+
+    /// The next token at or after `pos`.
+    fn next_tok(&self, pos: usize) -> Option<Tok> {
+        let s = self.norm();
+        let rest = s.get(pos..)?;
+        let skip = rest.find(|c: char| !c.is_whitespace())?;
+        let newlines = rest[..skip].matches('\n').count();
+        let start = pos + skip;
+        Some(Tok {
+            start,
+            end: self.spaces().next(start).unwrap_or(s.len()),
+            newline: newlines > 0,
+            blank: newlines > 1,
+        })
+    }
+
+    /// The token that ends at or before `pos`.
+    fn prev_tok(&self, pos: usize) -> Option<Tok> {
+        let s = self.norm();
+        let before = s.get(..pos)?;
+        let end = before.trim_end().len();
+        if end == 0 {
+            return None;
+        }
+        let start = self
+            .spaces()
+            .prev(end)
+            .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+        let gap = &before[end..];
+        Some(Tok {
+            start,
+            end,
+            newline: gap.contains('\n'),
+            blank: gap.matches('\n').count() > 1,
+        })
     }
 
     fn word(&self, t: Tok) -> &str {
@@ -373,7 +415,8 @@ impl Reader<'_> {
             });
         let prefix = &keys[word_start..kr.start];
         let nr = self.doc.keys_to_norm(kr);
-        let prev_word = prev_tok(self.norm(), self.norm_word_start(nr.start))
+        let prev_word = self
+            .prev_tok(self.norm_word_start(nr.start))
             .filter(|t| !t.newline)
             .map(|t| self.word(t).to_string())
             .unwrap_or_default();
@@ -461,8 +504,7 @@ impl Reader<'_> {
     /// nothing, punctuation, a determiner or adjective, a code prefix, or a
     /// word that is not itself a noun for another kind of code.
     fn fits_before_code(&self, at: usize) -> bool {
-        let n = self.norm();
-        let Some(t) = prev_tok(n, self.norm_word_start(at)) else {
+        let Some(t) = self.prev_tok(self.norm_word_start(at)) else {
             return true;
         };
         if t.newline || !self.trail(t).is_empty() {
@@ -483,8 +525,8 @@ impl Reader<'_> {
     /// Start of the `norm` word holding `at`.
     fn norm_word_start(&self, at: usize) -> usize {
         let n = self.norm();
-        n[..at]
-            .rfind(char::is_whitespace)
+        self.spaces()
+            .prev(at)
             .map_or(0, |i| i + n[i..].chars().next().map_or(1, char::len_utf8))
     }
 
@@ -500,9 +542,7 @@ impl Reader<'_> {
         let n = self.norm();
         let g = &self.det.g;
         // The rest of the keyword's own token: "wachtwoord:", "ww:Tulp12", "code,".
-        let tok_end = n[kw_end..]
-            .find(char::is_whitespace)
-            .map_or(n.len(), |i| kw_end + i);
+        let tok_end = self.spaces().next(kw_end).unwrap_or(n.len());
         let rest = &n[kw_end..tok_end];
         let mut link: Option<Link> = None;
         if let Some(r) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) {
@@ -537,7 +577,7 @@ impl Reader<'_> {
         let mut colon_only = false;
         let mut broke_line = false;
         for _ in 0..16 {
-            let t = next_tok(n, pos)?;
+            let t = self.next_tok(pos)?;
             pos = t.end;
             let w = self.word(t);
             let trail = self.trail(t);
@@ -654,9 +694,8 @@ impl Reader<'_> {
 
     /// "<value> is het (nieuwe) wachtwoord": a value before its keyword.
     fn backward(&self, kw_start: usize) -> Option<Range<usize>> {
-        let n = self.norm();
         let g = &self.det.g;
-        let mut t = prev_tok(n, self.norm_word_start(kw_start))?;
+        let mut t = self.prev_tok(self.norm_word_start(kw_start))?;
         for _ in 0..3 {
             let w = self.word(t);
             let det = g.determiner.contains(w) || g.adjective.contains(w);
@@ -666,7 +705,7 @@ impl Reader<'_> {
             if t.newline {
                 return None;
             }
-            t = prev_tok(n, t.start)?;
+            t = self.prev_tok(t.start)?;
         }
         if t.newline
             || !self.trail(t).is_empty()
@@ -674,7 +713,7 @@ impl Reader<'_> {
         {
             return None;
         }
-        let v = prev_tok(n, t.start)?;
+        let v = self.prev_tok(t.start)?;
         if v.newline {
             return None;
         }
@@ -690,7 +729,7 @@ impl Reader<'_> {
         let mut phrase = 0;
         let mut user: Option<Tok> = None;
         for _ in 0..16 {
-            let t = next_tok(n, pos)?;
+            let t = self.next_tok(pos)?;
             pos = t.end;
             if t.newline {
                 return None;
@@ -743,7 +782,7 @@ impl Reader<'_> {
                 user = Some(t);
                 if trail.contains(',') {
                     // "Schoolnet, Welkom01": the comma is the separator.
-                    let p = next_tok(n, pos)?;
+                    let p = self.next_tok(pos)?;
                     if p.newline {
                         return None;
                     }
@@ -755,7 +794,7 @@ impl Reader<'_> {
             if !trail.is_empty() || !g.pair.contains(if w.is_empty() { raw } else { w }) {
                 return None;
             }
-            let p = next_tok(n, pos)?;
+            let p = self.next_tok(pos)?;
             if p.newline {
                 return None;
             }
@@ -777,7 +816,7 @@ impl Reader<'_> {
         if c.len() == 1 && n[c.clone()].chars().all(char::is_alphanumeric) {
             let mut count = 1;
             let mut pos = t.end;
-            while let Some(u) = next_tok(n, pos) {
+            while let Some(u) = self.next_tok(pos) {
                 let uc = core(n, u);
                 let single = uc.len() == 1 && n[uc.clone()].chars().all(char::is_alphanumeric);
                 if u.newline || !single || u.start != pos + 1 || uc.start != u.start {
@@ -830,7 +869,7 @@ impl Reader<'_> {
         let mut end = core(n, t).end;
         let mut pos = t.end;
         for i in 0..6 {
-            let u = next_tok(n, pos)?;
+            let u = self.next_tok(pos)?;
             if u.newline {
                 return None;
             }
@@ -839,7 +878,7 @@ impl Reader<'_> {
             if matches!(w, "zonder" | "without" | "no") && raw.starts_with('(')
                 || (w == "aan" && raw.starts_with('('))
             {
-                let next = next_tok(n, u.end)?;
+                let next = self.next_tok(u.end)?;
                 let nw = self.word(next);
                 let note = matches!(nw, "spaties" | "spaces" | "spatie" | "elkaar");
                 return (note && i > 0).then_some(end);
@@ -868,7 +907,7 @@ impl Reader<'_> {
         let mut end = None;
         let mut cur = t;
         for _ in 0..6 {
-            let u = next_tok(n, cur.end)?;
+            let u = self.next_tok(cur.end)?;
             if u.newline || u.start != cur.end + 1 {
                 break;
             }
@@ -905,7 +944,7 @@ impl Reader<'_> {
         if n[end..tok_end].contains(['.', ',', '!', '?', ';', ')']) {
             return true;
         }
-        match next_tok(n, tok_end) {
+        match self.next_tok(tok_end) {
             None => true,
             Some(u) => u.newline || n[u.start..].starts_with(['(', '-', '–']),
         }
@@ -918,7 +957,7 @@ impl Reader<'_> {
         if n[..tok_end].ends_with(['.', ',', '!', '?', ';', ':', ')']) {
             return false;
         }
-        next_tok(n, tok_end)
+        self.next_tok(tok_end)
             .filter(|u| !u.newline)
             .is_some_and(|u| self.det.units.contains(self.word(u)))
     }
@@ -994,7 +1033,8 @@ impl Reader<'_> {
         let n = self.norm();
         let cue_word = &n[cue.clone()];
         // "hoofdletter S": the letter that must be upper case.
-        let named_letter = next_tok(n, cue.end)
+        let named_letter = self
+            .next_tok(cue.end)
             .filter(|t| !t.newline)
             .map(|t| self.word(t))
             .filter(|w| w.chars().count() == 1 && w.chars().all(char::is_alphabetic))
@@ -1002,7 +1042,7 @@ impl Reader<'_> {
         let from = self.norm_word_start(ceil(n, cue.start.saturating_sub(40)));
         let mut best: Option<Range<usize>> = None;
         let mut pos = from;
-        while let Some(t) = next_tok(n, pos) {
+        while let Some(t) = self.next_tok(pos) {
             let c = core(n, t);
             if c.end > cue.start {
                 break;

@@ -774,7 +774,11 @@ fn handles(
             || parts
                 .iter()
                 .any(|p| matches!(*p, "groep" | "klas" | "leerling"));
-        let line_start = norm[..at].rfind('\n').map_or(0, |x| x + 1);
+        // Only the last 40 bytes of the line before the `@` and the first 60
+        // after the handle count: look for the line's ends within a window,
+        // so many handles on one long line stay linear.
+        let from = crate::text::floor_boundary(norm, at.saturating_sub(64));
+        let line_start = norm[from..at].rfind('\n').map_or(from, |x| from + x + 1);
         let before = &norm[line_start..at];
         let before = &before[before.len() - floor_back(before, 40)..];
         let mut m = Mention {
@@ -797,7 +801,8 @@ fn handles(
             class: None,
             who: Who::Person,
         };
-        let line_end = norm[h.end..].find('\n').map_or(norm.len(), |x| h.end + x);
+        let to = crate::text::ceil_boundary(norm, (h.end + 64).min(norm.len()));
+        let line_end = norm[h.end..to].find('\n').map_or(to, |x| h.end + x);
         let rest = &norm[h.end..line_end];
         if pat.after.is_match(&rest[..floor(rest, 60)]) {
             m.minor = true;
