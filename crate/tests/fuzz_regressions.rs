@@ -135,3 +135,21 @@ fn scan_linear_credential_keyword_in_one_long_token() {
         );
     }
 }
+
+/// `make fuzz` (scan_linear, 2026-11-23): a lexicon word repeated with no
+/// space ("gepestgepest…", chat) took 12× the time for 4× the input: the
+/// sensitive detector walked to both ends of the word from every keyword in
+/// it. The walk is now bounded (`lexicon::WORD_WALK`).
+#[test]
+fn scan_linear_lexicon_word_repeated_without_spaces() {
+    let case = harness::decode(&[0xe2, b'g', b'e', b'p', b'e', b's', b't']);
+    let unit: String = case.text.chars().take(256).collect();
+    harness::check_linear(
+        case.scanner(),
+        &unit,
+        &case.context,
+        4 * 1024,
+        8.0,
+        Duration::from_millis(5),
+    );
+}

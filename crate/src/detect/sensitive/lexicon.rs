@@ -669,7 +669,9 @@ impl Lexicon {
             return false;
         };
         let (ws, mut we) = word_bounds(keys, m.clone());
-        while we > m.end && bang(we - 1) {
+        // A walk that stopped at the bound is inside a longer run: not at the word's end.
+        let at_end = we - m.end.min(we) < WORD_WALK;
+        while at_end && we > m.end && bang(we - 1) {
             we -= 1;
         }
         let pre = m.start - ws;
@@ -772,8 +774,16 @@ impl Lexicon {
     }
 }
 
+/// How far [`word_bounds`] walks from a match on either side. Only whether
+/// a match has letters before or after it (and at least a few) decides its
+/// role in a compound, so a longer walk changes nothing for real words and
+/// would make every keyword in one long run of letters walk all of it
+/// (quadratic, found by `make fuzz`).
+const WORD_WALK: usize = 64;
+
 /// The word around `m` in `keys`, roughly as Unicode word segmentation sees
-/// it: letters, digits and `_`, joined by `'` or `.` between letters.
+/// it: letters, digits and `_`, joined by `'` or `.` between letters; at most
+/// [`WORD_WALK`] bytes on either side of `m`.
 pub fn word_bounds(keys: &str, m: Range<usize>) -> (usize, usize) {
     let wordy = |c: char| c.is_alphanumeric() || c == '_';
     let joiner = |c: char| matches!(c, '\'' | '.');
@@ -781,7 +791,11 @@ pub fn word_bounds(keys: &str, m: Range<usize>) -> (usize, usize) {
     while !keys.is_char_boundary(start) {
         start -= 1;
     }
+    let low = m.start.saturating_sub(WORD_WALK);
     while let Some(c) = keys[..start].chars().next_back() {
+        if start <= low {
+            break;
+        }
         if wordy(c) {
             start -= c.len_utf8();
         } else if joiner(c) {
@@ -799,7 +813,11 @@ pub fn word_bounds(keys: &str, m: Range<usize>) -> (usize, usize) {
     while !keys.is_char_boundary(end) {
         end += 1;
     }
+    let high = m.end.saturating_add(WORD_WALK);
     while let Some(c) = keys[end..].chars().next() {
+        if end >= high {
+            break;
+        }
         if wordy(c) {
             end += c.len_utf8();
         } else if joiner(c) {
