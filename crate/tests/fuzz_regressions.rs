@@ -153,3 +153,21 @@ fn scan_linear_lexicon_word_repeated_without_spaces() {
         Duration::from_millis(5),
     );
 }
+
+/// `make fuzz` (scan_linear, 2026-11-23): "ww:" glued into one huge token
+/// (`e\u{301}\u{fffd}ww:\u{fffd}` repeated) took 14× for 4× the input: every
+/// keyword read the rest of the token as its value. A token longer than any
+/// typed password is no longer read as one.
+#[test]
+fn scan_linear_credential_colon_in_one_long_token() {
+    let case = harness::decode(&[32, 101, 204, 129, 204, 119, 119, 58, 182]);
+    let unit: String = case.text.chars().take(256).collect();
+    harness::check_linear(
+        case.scanner(),
+        &unit,
+        &case.context,
+        4 * 1024,
+        8.0,
+        Duration::from_millis(5),
+    );
+}

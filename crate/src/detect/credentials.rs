@@ -308,6 +308,9 @@ fn core(s: &str, t: Tok) -> Range<usize> {
     t.start + lead..t.end - trail
 }
 
+/// The longest token read as a typed credential value (bytes).
+const MAX_VALUE_TOKEN: usize = 256;
+
 struct Reader<'a> {
     det: &'a Credentials,
     doc: &'a Document<'a>,
@@ -805,6 +808,12 @@ impl Reader<'_> {
 
     /// The value starting at token `t`, if it looks like a secret.
     fn value(&self, t: Tok, link: Link, kind: Kind, token_only: bool) -> Option<Range<usize>> {
+        // Nobody types a password this long after a keyword; keys and tokens
+        // are found by their formats. Bailing out here keeps many keywords
+        // inside one huge token linear (found by `make fuzz`).
+        if t.end - t.start > MAX_VALUE_TOKEN {
+            return None;
+        }
         let n = self.norm();
         let c = core(n, t);
         if c.is_empty() {
