@@ -25,6 +25,7 @@ use regex::Regex;
 use spans::Spans;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 use wordlist::{Index, Lexicon};
 
 const FILE: &str = "data/rules/identifiers.json";
@@ -171,15 +172,9 @@ pub struct Identifiers {
     lexicon: Lexicon,
     /// Words after which a date is a date of birth (the date search runs only there).
     birth_ac: Lexicon,
-    /// A street name ending in a known suffix, then a house number.
-    street_re: Regex,
-    /// Just the suffix and the number: literal, so found fast; the street
-    /// name's start is then looked up and `street_re` run from there.
-    street_hint_re: Regex,
-    /// Right after a house number: `, 1234 AB City` or `, 2170 City`.
-    postcode_re: Regex,
-    /// Dates in numeric and written forms.
-    date_re: Regex,
+    /// Compiled on first use: building them was a sixth of building the
+    /// scanner, and a page should be ready before the first draft needs them.
+    patterns: OnceLock<Patterns>,
     iban_lengths: HashMap<String, usize>,
     street_suffixes: HashSet<String>,
     units: HashSet<String>,
@@ -214,7 +209,55 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// The address and date regexes (see [`Identifiers::patterns`]).
+struct Patterns {
+    /// A street name ending in a known suffix, then a house number.
+    street_re: Regex,
+    /// Just the suffix and the number: literal, so found fast; the street
+    /// name's start is then looked up and `street_re` run from there.
+    street_hint_re: Regex,
+    /// Right after a house number: `, 1234 AB City` or `, 2170 City`.
+    postcode_re: Regex,
+    /// Dates in numeric and written forms.
+    date_re: Regex,
+}
+
+impl Patterns {
+    fn new() -> Result<Patterns, Error> {
+        let street_re = Regex::new(&format!(
+                r"(?-u:\b)([\w'-]*?(?:{}))\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?([1-9][0-9]{{0,3}})((?:[ ]?[a-z](?-u:\b))?(?:[ ]?[-/][ ]?[0-9]{{1,4}}[a-z]?(?-u:\b))?(?:,?[ ]+(?:bus|bte\.?|box)[ ]?[0-9a-z]{{1,4}}(?-u:\b))?)",
+                alternation(STREET_SUFFIXES)
+            ))
+            .map_err(|e| builtin("identifiers street regex", e))?;
+        let street_hint_re = Regex::new(&format!(
+            r"(?:{})\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?[1-9]",
+            alternation(STREET_SUFFIXES)
+        ))
+        .map_err(|e| builtin("identifiers street hint regex", e))?;
+        let postcode_re = Regex::new(
+                r"^[ \t]*[,|]?[ \t]*(?:\n[ \t>]*)?([1-9][0-9]{3})(?:[ ]?([a-z]{2})(?-u:\b))?(?:[ \t]+([\w'][\w'-]*))?",
+            )
+            .map_err(|e| builtin("identifiers postcode regex", e))?;
+        let months = alternation(MONTHS);
+        let date_re = Regex::new(&format!(
+                r"(?-u:\b)(?:([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)?[0-9]{{2}})|([0-3]?[0-9])(?:e|ste|de|st|nd|rd|th)?[ ]+({months})\.?,?[ ]+((?:19|20)[0-9]{{2}})|({months})\.?[ ]+([0-3]?[0-9])(?:st|nd|rd|th)?,?[ ]+((?:19|20)[0-9]{{2}})|((?:19|20)[0-9]{{2}})-([01][0-9])-([0-3][0-9]))(?-u:\b)"
+            ))
+            .map_err(|e| builtin("identifiers date regex", e))?;
+        Ok(Patterns {
+            street_re,
+            street_hint_re,
+            postcode_re,
+            date_re,
+        })
+    }
+}
+
 impl Identifiers {
+    fn patterns(&self) -> &Patterns {
+        self.patterns
+            .get_or_init(|| Patterns::new().expect("the identifier patterns compile (tested)"))
+    }
+
     pub fn new(policy: &Policy) -> Result<Self, Error> {
         let rules = builtin_rules(FILE, RULES)?;
         let idx = |id: &str| rule_index(&rules, id, FILE);
@@ -223,25 +266,6 @@ impl Identifiers {
             "data/identifiers/birth*.txt",
             &[(BIRTH, BIRTH_WORDS), (BIRTHDAY, BIRTHDAY_WORDS)],
         )?;
-        let street_re = Regex::new(&format!(
-            r"(?-u:\b)([\w'-]*?(?:{}))\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?([1-9][0-9]{{0,3}})((?:[ ]?[a-z](?-u:\b))?(?:[ ]?[-/][ ]?[0-9]{{1,4}}[a-z]?(?-u:\b))?(?:,?[ ]+(?:bus|bte\.?|box)[ ]?[0-9a-z]{{1,4}}(?-u:\b))?)",
-            alternation(STREET_SUFFIXES)
-        ))
-        .map_err(|e| builtin("identifiers street regex", e))?;
-        let street_hint_re = Regex::new(&format!(
-            r"(?:{})\.?[ ]+(?:(?:nr\.?|nummer|no\.?)[ ]*)?[1-9]",
-            alternation(STREET_SUFFIXES)
-        ))
-        .map_err(|e| builtin("identifiers street hint regex", e))?;
-        let postcode_re = Regex::new(
-            r"^[ \t]*[,|]?[ \t]*(?:\n[ \t>]*)?([1-9][0-9]{3})(?:[ ]?([a-z]{2})(?-u:\b))?(?:[ \t]+([\w'][\w'-]*))?",
-        )
-        .map_err(|e| builtin("identifiers postcode regex", e))?;
-        let months = alternation(MONTHS);
-        let date_re = Regex::new(&format!(
-            r"(?-u:\b)(?:([0-3]?[0-9])[-/.]([01]?[0-9])[-/.]((?:19|20)?[0-9]{{2}})|([0-3]?[0-9])(?:e|ste|de|st|nd|rd|th)?[ ]+({months})\.?,?[ ]+((?:19|20)[0-9]{{2}})|({months})\.?[ ]+([0-3]?[0-9])(?:st|nd|rd|th)?,?[ ]+((?:19|20)[0-9]{{2}})|((?:19|20)[0-9]{{2}})-([01][0-9])-([0-3][0-9]))(?-u:\b)"
-        ))
-        .map_err(|e| builtin("identifiers date regex", e))?;
         let mut iban_lengths = HashMap::new();
         for t in wordlist::parse(IBAN_LENGTHS) {
             let mut parts = t.text.split_whitespace();
@@ -280,10 +304,7 @@ impl Identifiers {
             rules,
             lexicon,
             birth_ac,
-            street_re,
-            street_hint_re,
-            postcode_re,
-            date_re,
+            patterns: OnceLock::new(),
             iban_lengths,
             street_suffixes: wordlist::word_set(STREET_SUFFIXES),
             units: wordlist::word_set(UNITS),
@@ -314,7 +335,7 @@ impl Detector for Identifiers {
         // Candidates first (one pass per kind), context words only around them.
         let (iban_starts, runs) = number_runs(norm, &self.iban_lengths);
         let mut streets: Vec<usize> = Vec::new();
-        for m in self.street_hint_re.find_iter(norm) {
+        for m in self.patterns().street_hint_re.find_iter(norm) {
             let ws = norm[..m.start()]
                 .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
                 .map_or(0, |i| {
@@ -324,6 +345,7 @@ impl Detector for Identifiers {
             let limit = floor(norm, m.end() + 48);
             if streets.last() != Some(&ws)
                 && self
+                    .patterns()
                     .street_re
                     .find_at(&norm[..limit], ws)
                     .is_some_and(|f| f.start() == ws)
@@ -338,7 +360,11 @@ impl Detector for Identifiers {
             let limit = norm[term.range.end..limit]
                 .find('\n')
                 .map_or(limit, |i| term.range.end + i);
-            if let Some(m) = self.date_re.find_at(&norm[..limit], term.range.end) {
+            if let Some(m) = self
+                .patterns()
+                .date_re
+                .find_at(&norm[..limit], term.range.end)
+            {
                 if dates.last() != Some(&m.start()) {
                     dates.push(m.start());
                 }
@@ -760,7 +786,12 @@ impl Scan<'_> {
         let norm = self.norm;
         for &at in starts {
             let limit = floor(norm, at.saturating_add(200));
-            let Some(c) = self.det.street_re.captures_at(&norm[..limit], at) else {
+            let Some(c) = self
+                .det
+                .patterns()
+                .street_re
+                .captures_at(&norm[..limit], at)
+            else {
                 continue;
             };
             let (Some(street), Some(number), Some(all)) = (c.get(1), c.get(2), c.get(0)) else {
@@ -788,7 +819,12 @@ impl Scan<'_> {
             let mut end = all.end();
             let mut has_postcode = false;
             let window_end = self.fwd(end, 80);
-            if let Some(p) = self.det.postcode_re.captures(&norm[end..window_end]) {
+            if let Some(p) = self
+                .det
+                .patterns()
+                .postcode_re
+                .captures(&norm[end..window_end])
+            {
                 let base = end;
                 let letters = p.get(2);
                 let city = p
@@ -897,7 +933,7 @@ impl Scan<'_> {
     fn birth_dates(&self, starts: &[usize], out: &mut Vec<Hit>) {
         let norm = self.norm;
         for &at in starts {
-            let Some(c) = self.det.date_re.captures_at(norm, at) else {
+            let Some(c) = self.det.patterns().date_re.captures_at(norm, at) else {
                 continue;
             };
             let Some(all) = c.get(0) else { continue };

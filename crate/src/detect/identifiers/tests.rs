@@ -410,7 +410,7 @@ fn timing_per_megabyte() {
     let mut n = 0;
     let t = best(&mut || n = super::number_runs(norm, &ids.iban_lengths).1.len());
     eprintln!("  number runs: {t:?} ({n})");
-    let t = best(&mut || n = ids.street_hint_re.find_iter(norm).count());
+    let t = best(&mut || n = ids.patterns().street_hint_re.find_iter(norm).count());
     eprintln!("  street hints: {t:?} ({n})");
     let t = best(&mut || n = ids.birth_ac.find_all(norm).len());
     eprintln!("  birth words: {t:?} ({n})");
@@ -419,4 +419,10 @@ fn timing_per_megabyte() {
         text.len(),
         hits.len()
     );
+}
+
+/// The address and date regexes compile on first use; a broken one must fail here, not in a scan.
+#[test]
+fn patterns_compile() {
+    super::Patterns::new().unwrap();
 }
