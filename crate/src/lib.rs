@@ -9,6 +9,14 @@
 //! the browser in [`wasm`]). The core knows nothing of browsers and never
 //! touches the network.
 
+/// A file of `data/` as embedded in the binary: the copy `build.rs` slims
+/// (comment lines blanked, JSON unindented). `data_file!("rules/x.json")`.
+macro_rules! data_file {
+    ($($path:literal),+) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $($path),+))
+    };
+}
+
 pub mod context;
 pub mod detect;
 pub mod error;

@@ -27,37 +27,19 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 const FILE: &str = "data/rules/credentials.json";
-const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/credentials.json"));
-const PASSWORD_WORDS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/password_words.txt"
-));
-const PASS_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/credentials/pass_words.txt"));
-const CODE_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/credentials/code_words.txt"));
-const KEY_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/credentials/key_words.txt"));
-const LOGIN_WORDS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/login_words.txt"
-));
-const CUES: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/spelling_cues.txt"
-));
-const CODE_PREFIXES: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/code_prefixes.txt"
-));
-const NOT_CODE_WORDS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/not_code_words.txt"
-));
-const KEY_CONTEXT: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/credentials/key_context.txt"
-));
-const NOT_SECRET: &str = include_str!(concat!(env!("OUT_DIR"), "/data/credentials/not_secret.txt"));
-const GRAMMAR: &str = include_str!(concat!(env!("OUT_DIR"), "/data/credentials/grammar.txt"));
-const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/units.txt"));
+const RULES: &str = data_file!("rules/credentials.json");
+const PASSWORD_WORDS: &str = data_file!("credentials/password_words.txt");
+const PASS_WORDS: &str = data_file!("credentials/pass_words.txt");
+const CODE_WORDS: &str = data_file!("credentials/code_words.txt");
+const KEY_WORDS: &str = data_file!("credentials/key_words.txt");
+const LOGIN_WORDS: &str = data_file!("credentials/login_words.txt");
+const CUES: &str = data_file!("credentials/spelling_cues.txt");
+const CODE_PREFIXES: &str = data_file!("credentials/code_prefixes.txt");
+const NOT_CODE_WORDS: &str = data_file!("credentials/not_code_words.txt");
+const KEY_CONTEXT: &str = data_file!("credentials/key_context.txt");
+const NOT_SECRET: &str = data_file!("credentials/not_secret.txt");
+const GRAMMAR: &str = data_file!("credentials/grammar.txt");
+const UNITS: &str = data_file!("identifiers/units.txt");
 
 /// What a keyword of this detector is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use wordlist::{Index, Lexicon};
 
 const FILE: &str = "data/rules/identifiers.json";
-const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/identifiers.json"));
+const RULES: &str = data_file!("rules/identifiers.json");
 
 // Context classes (bits) of the word lists.
 const NATID_NL: u32 = 1 << 0;
@@ -46,116 +46,29 @@ const ORG_ROLE: u32 = 1 << 10;
 const VENUE: u32 = 1 << 11;
 const RANGE: u32 = 1 << 12;
 
-const BIRTH_WORDS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/identifiers/birth_context.txt"
-));
-const BIRTHDAY_WORDS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/identifiers/birthday_context.txt"
-));
+const BIRTH_WORDS: &str = data_file!("identifiers/birth_context.txt");
+const BIRTHDAY_WORDS: &str = data_file!("identifiers/birthday_context.txt");
 
 const LISTS: &[(u32, &str)] = &[
-    (
-        NATID_NL,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/national_id_nl.txt"
-        )),
-    ),
-    (
-        NATID_BE,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/national_id_be.txt"
-        )),
-    ),
-    (
-        CARD,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/card_context.txt"
-        )),
-    ),
-    (
-        BIRTH,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/birth_context.txt"
-        )),
-    ),
-    (
-        BIRTHDAY,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/birthday_context.txt"
-        )),
-    ),
-    (
-        ADDRESS,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/address_context.txt"
-        )),
-    ),
-    (
-        PERSONAL,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/personal_markers.txt"
-        )),
-    ),
-    (
-        NOT_ID,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/not_identifier_context.txt"
-        )),
-    ),
-    (
-        EXAMPLE,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/example_markers.txt"
-        )),
-    ),
-    (
-        ORG_NAME,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/organisation_names.txt"
-        )),
-    ),
-    (
-        ORG_ROLE,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/organisation_roles.txt"
-        )),
-    ),
-    (
-        VENUE,
-        include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/venues.txt")),
-    ),
-    (
-        RANGE,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/identifiers/date_ranges.txt"
-        )),
-    ),
+    (NATID_NL, data_file!("identifiers/national_id_nl.txt")),
+    (NATID_BE, data_file!("identifiers/national_id_be.txt")),
+    (CARD, data_file!("identifiers/card_context.txt")),
+    (BIRTH, data_file!("identifiers/birth_context.txt")),
+    (BIRTHDAY, data_file!("identifiers/birthday_context.txt")),
+    (ADDRESS, data_file!("identifiers/address_context.txt")),
+    (PERSONAL, data_file!("identifiers/personal_markers.txt")),
+    (NOT_ID, data_file!("identifiers/not_identifier_context.txt")),
+    (EXAMPLE, data_file!("identifiers/example_markers.txt")),
+    (ORG_NAME, data_file!("identifiers/organisation_names.txt")),
+    (ORG_ROLE, data_file!("identifiers/organisation_roles.txt")),
+    (VENUE, data_file!("identifiers/venues.txt")),
+    (RANGE, data_file!("identifiers/date_ranges.txt")),
 ];
 
-const IBAN_LENGTHS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/identifiers/iban_lengths.txt"
-));
-const STREET_SUFFIXES: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/identifiers/street_suffixes.txt"
-));
-const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/units.txt"));
-const MONTHS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/identifiers/months.txt"));
+const IBAN_LENGTHS: &str = data_file!("identifiers/iban_lengths.txt");
+const STREET_SUFFIXES: &str = data_file!("identifiers/street_suffixes.txt");
+const UNITS: &str = data_file!("identifiers/units.txt");
+const MONTHS: &str = data_file!("identifiers/months.txt");
 
 /// How far (bytes of `norm`) context words are looked for.
 const NEAR: usize = 60;

@@ -39,14 +39,14 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 const RULES_FILE: &str = "data/rules/message.json";
-const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/message.json"));
+const RULES: &str = data_file!("rules/message.json");
 
 /// Loads a word list shipped in `data/message/`.
 macro_rules! list {
     ($name:literal) => {
         (
             concat!("data/message/", $name),
-            include_str!(concat!(env!("OUT_DIR"), "/data/message/", $name)),
+            data_file!("message/", $name),
         )
     };
 }

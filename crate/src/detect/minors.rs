@@ -30,7 +30,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const FILE: &str = "data/rules/minors.json";
-const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/minors.json"));
+const RULES: &str = data_file!("rules/minors.json");
 
 pub struct Minors {
     rules: Vec<Rule>,

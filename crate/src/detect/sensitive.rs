@@ -43,66 +43,31 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 const FILE: &str = "data/rules/sensitive.json";
-const RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/rules/sensitive.json"));
+const RULES: &str = data_file!("rules/sensitive.json");
+
+/// One built-in lexicon: (file, category, text).
+macro_rules! lexicon {
+    ($file:literal, $class:expr) => {
+        (
+            concat!("data/lexicons/", $file),
+            $class,
+            data_file!("lexicons/", $file),
+        )
+    };
+}
 
 /// The built-in lexicons: (file, category, text).
 const LEXICONS: [(&str, Class, &str); 10] = [
-    (
-        "data/lexicons/nl/medical.txt",
-        Class::Medical,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/medical.txt")),
-    ),
-    (
-        "data/lexicons/en/medical.txt",
-        Class::Medical,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/medical.txt")),
-    ),
-    (
-        "data/lexicons/nl/psychosocial.txt",
-        Class::Psychosocial,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/lexicons/nl/psychosocial.txt"
-        )),
-    ),
-    (
-        "data/lexicons/en/psychosocial.txt",
-        Class::Psychosocial,
-        include_str!(concat!(
-            env!("OUT_DIR"),
-            "/data/lexicons/en/psychosocial.txt"
-        )),
-    ),
-    (
-        "data/lexicons/nl/family.txt",
-        Class::Family,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/family.txt")),
-    ),
-    (
-        "data/lexicons/en/family.txt",
-        Class::Family,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/family.txt")),
-    ),
-    (
-        "data/lexicons/nl/financial.txt",
-        Class::Financial,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/financial.txt")),
-    ),
-    (
-        "data/lexicons/en/financial.txt",
-        Class::Financial,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/financial.txt")),
-    ),
-    (
-        "data/lexicons/nl/offensive.txt",
-        Class::Offensive,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/nl/offensive.txt")),
-    ),
-    (
-        "data/lexicons/en/offensive.txt",
-        Class::Offensive,
-        include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/en/offensive.txt")),
-    ),
+    lexicon!("nl/medical.txt", Class::Medical),
+    lexicon!("en/medical.txt", Class::Medical),
+    lexicon!("nl/psychosocial.txt", Class::Psychosocial),
+    lexicon!("en/psychosocial.txt", Class::Psychosocial),
+    lexicon!("nl/family.txt", Class::Family),
+    lexicon!("en/family.txt", Class::Family),
+    lexicon!("nl/financial.txt", Class::Financial),
+    lexicon!("en/financial.txt", Class::Financial),
+    lexicon!("nl/offensive.txt", Class::Offensive),
+    lexicon!("en/offensive.txt", Class::Offensive),
 ];
 
 pub struct Sensitive {

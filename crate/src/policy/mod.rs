@@ -19,7 +19,7 @@ pub use consent::{ConsentEntry, ConsentRegister};
 pub use lexicons::LexiconExtensions;
 pub use message::MessageRules;
 
-const DEFAULT_POLICY: &str = include_str!(concat!(env!("OUT_DIR"), "/data/policy/default.json"));
+const DEFAULT_POLICY: &str = data_file!("policy/default.json");
 
 /// The school itself.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

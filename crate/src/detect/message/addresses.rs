@@ -4,10 +4,7 @@
 use crate::policy::Policy;
 use std::collections::HashSet;
 
-const PRIVATE_DOMAINS: &str = include_str!(concat!(
-    env!("OUT_DIR"),
-    "/data/message/private_mail_domains.txt"
-));
+const PRIVATE_DOMAINS: &str = data_file!("message/private_mail_domains.txt");
 
 /// The bare address of a recipient field: `Jan <jan@x.be>` → `jan@x.be`, lower-case.
 pub fn bare(address: &str) -> String {

@@ -6,11 +6,11 @@ use crate::error::Error;
 use crate::policy::consent::fold_into;
 use std::collections::{HashMap, HashSet};
 
-const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/first-names.txt"));
-const AMBIGUOUS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/ambiguous.txt"));
-const ADULT_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/adult-names.txt"));
-const NOT_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/not-names.txt"));
-const CUES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/cues.txt"));
+const FIRST_NAMES: &str = data_file!("names/first-names.txt");
+const AMBIGUOUS: &str = data_file!("names/ambiguous.txt");
+const ADULT_NAMES: &str = data_file!("names/adult-names.txt");
+const NOT_NAMES: &str = data_file!("names/not-names.txt");
+const CUES: &str = data_file!("names/cues.txt");
 
 pub const NAME: u32 = 1 << 0;
 pub const AMBIGUOUS_NAME: u32 = 1 << 1;

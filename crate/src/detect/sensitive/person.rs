@@ -14,11 +14,11 @@ use crate::text::Document;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-const CONTEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/context.txt"));
-const NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/lexicons/names.txt"));
+const CONTEXT: &str = data_file!("lexicons/context.txt");
+const NAMES: &str = data_file!("lexicons/names.txt");
 /// The minors detector's first names (those that are not also ordinary words).
-const FIRST_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/first-names.txt"));
-const AMBIGUOUS: &str = include_str!(concat!(env!("OUT_DIR"), "/data/names/ambiguous.txt"));
+const FIRST_NAMES: &str = data_file!("names/first-names.txt");
+const AMBIGUOUS: &str = data_file!("names/ambiguous.txt");
 
 /// The sections of `context.txt`, one bit each (`NAME` is `names.txt`).
 pub mod bit {
