@@ -74,20 +74,26 @@ fn kept_consent_csv_corpus_holds_the_properties() {
     replay("consent_csv", harness::consent_csv_bytes);
 }
 
+/// The `scan_linear` target's property: the fuzz input's text (its first 256
+/// characters) repeated to `n` bytes and to 4n scans in at most 8× the time.
+fn assert_linear(bytes: &[u8], n: usize) {
+    let case = harness::decode(bytes);
+    let unit: String = case.text.chars().take(256).collect();
+    harness::check_linear(
+        case.scanner(),
+        &unit,
+        &case.context,
+        n,
+        8.0,
+        Duration::from_millis(5),
+    );
+}
+
 #[test]
 fn kept_linear_corpus_scans_in_linear_time() {
     // The fuzz target's sizes (4 KB and 16 KB); the limits tests cover megabytes.
     replay("scan_linear", |bytes| {
-        let case = harness::decode(bytes);
-        let unit: String = case.text.chars().take(256).collect();
-        harness::check_linear(
-            case.scanner(),
-            &unit,
-            &case.context,
-            4 * 1024,
-            8.0,
-            Duration::from_millis(5),
-        );
+        assert_linear(bytes, 4 * 1024);
     });
 }
 
@@ -123,16 +129,7 @@ fn scan_linear_credential_keyword_in_one_long_token() {
     // The second, found by the next run: "wifi" glued to digits by a control
     // character and an invalid byte (no whitespace), 15× for 4× the input.
     for input in [&b" &amp;&#1p4ssw0rd;"[..], b" wifi\x15463\xc690"] {
-        let case = harness::decode(input);
-        let unit: String = case.text.chars().take(256).collect();
-        harness::check_linear(
-            case.scanner(),
-            &unit,
-            &case.context,
-            4 * 1024,
-            8.0,
-            Duration::from_millis(5),
-        );
+        assert_linear(input, 4 * 1024);
     }
 }
 
@@ -142,16 +139,7 @@ fn scan_linear_credential_keyword_in_one_long_token() {
 /// it. The walk is now bounded (`lexicon::WORD_WALK`).
 #[test]
 fn scan_linear_lexicon_word_repeated_without_spaces() {
-    let case = harness::decode(&[0xe2, b'g', b'e', b'p', b'e', b's', b't']);
-    let unit: String = case.text.chars().take(256).collect();
-    harness::check_linear(
-        case.scanner(),
-        &unit,
-        &case.context,
-        4 * 1024,
-        8.0,
-        Duration::from_millis(5),
-    );
+    assert_linear(&[0xe2, b'g', b'e', b'p', b'e', b's', b't'], 4 * 1024);
 }
 
 /// `make fuzz` (scan_linear, 2026-11-23): "ww:" glued into one huge token
@@ -160,14 +148,6 @@ fn scan_linear_lexicon_word_repeated_without_spaces() {
 /// typed password is no longer read as one.
 #[test]
 fn scan_linear_credential_colon_in_one_long_token() {
-    let case = harness::decode(&[32, 101, 204, 129, 204, 119, 119, 58, 182]);
-    let unit: String = case.text.chars().take(256).collect();
-    harness::check_linear(
-        case.scanner(),
-        &unit,
-        &case.context,
-        64 * 1024, // the fuzz build shows it at 4 KB; a test build needs more
-        8.0,
-        Duration::from_millis(5),
-    );
+    // The fuzz build shows it at 4 KB; a test build needs more.
+    assert_linear(&[32, 101, 204, 129, 204, 119, 119, 58, 182], 64 * 1024);
 }
