@@ -21,11 +21,10 @@ function editorBody(iframe) {
   return body && (body.isContentEditable || doc.designMode === 'on') ? body : null;
 }
 
-/** Drafts of the editor iframes inside `scope` (an element or a document), those with text first. */
+/** Drafts of the editor iframes inside `scope` (an element or a document). */
 export function frameDrafts(app, scope) {
   if (!scope?.querySelectorAll) return [];
-  const drafts = [...scope.querySelectorAll('iframe')].filter(editorBody).map((f) => new FrameDraft(app, f));
-  return drafts.sort((a, b) => Number(!!b.readText().trim()) - Number(!!a.readText().trim()));
+  return [...scope.querySelectorAll('iframe')].filter(editorBody).map((f) => new FrameDraft(app, f));
 }
 
 export class FrameDraft {
