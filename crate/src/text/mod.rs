@@ -7,7 +7,7 @@
 
 mod map;
 mod normalize;
-mod segment;
+pub(crate) mod segment;
 pub mod utf16;
 
 pub use map::OffsetMap;

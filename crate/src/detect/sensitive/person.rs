@@ -10,9 +10,8 @@
 
 use super::lexicon::{FnvMap, FnvSet, Found, SentenceView, SentenceWord, Strength};
 use super::morphology::Role;
-use crate::text::Document;
+use crate::text::{segment, Document};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 const CONTEXT: &str = data_file!("lexicons/context.txt");
 const NAMES: &str = data_file!("lexicons/names.txt");
@@ -214,10 +213,13 @@ impl<'a> Sentence<'a> {
         let keys = keys.start.min(end)..end;
         let mut words = Vec::with_capacity((keys.end - keys.start) / 5 + 1);
         if let Some(slice) = text.get(keys.clone()) {
-            for (at, w) in slice.unicode_word_indices() {
+            // UAX #29 words, with the ASCII fast path (the same bounds as
+            // `unicode_word_indices`, a test in `text::segment` checks it).
+            for r in segment::words(slice) {
+                let at = r.start;
                 // "zwanger!" is "zwangeri" in the keys view (leetspeak): the
                 // exclamation mark is not part of the word.
-                let mut w = w;
+                let mut w = &slice[r];
                 while w.len() > 1 && w.ends_with('i') && bang(doc, keys.start + at + w.len() - 1) {
                     w = &w[..w.len() - 1];
                 }
