@@ -87,6 +87,29 @@ impl Scanner {
             return Vec::new();
         }
         let doc = Document::new(text);
+        let per_detector = if parallel(text) {
+            self.detect_on_two_threads(&doc, context)
+        } else {
+            self.detect_all(&doc, context)
+        };
+        let raw = per_detector
+            .into_iter()
+            .enumerate()
+            .flat_map(|(d, hits)| hits.into_iter().map(move |h| (d, h)))
+            .collect();
+        self.findings(text, context, raw)
+    }
+
+    /// Every detector's hits, in detector order.
+    fn detect_all(&self, doc: &Document<'_>, context: &ScanContext) -> Vec<Vec<Hit>> {
+        let keywords = self.keyword_hits(doc);
+        (0..self.detectors.len())
+            .map(|d| self.detect_one(d, doc, context, &keywords[d]))
+            .collect()
+    }
+
+    /// Keyword hits of the draft, per detector.
+    fn keyword_hits(&self, doc: &Document<'_>) -> Vec<Vec<KeywordHit>> {
         let mut per_detector: Vec<Vec<KeywordHit>> = vec![Vec::new(); self.detectors.len()];
         if let Some(ac) = &self.keywords {
             for m in ac.find_overlapping_iter(&doc.keys.text) {
@@ -97,22 +120,63 @@ impl Scanner {
                 });
             }
         }
-        let mut raw: Vec<(usize, Hit)> = Vec::new();
+        per_detector
+    }
+
+    /// Detector `d`'s hits; a gated detector whose keywords did not occur is skipped.
+    fn detect_one(
+        &self,
+        d: usize,
+        doc: &Document<'_>,
+        context: &ScanContext,
+        keywords: &[KeywordHit],
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (d, det) in self.detectors.iter().enumerate() {
-            if self.gated[d] && per_detector[d].is_empty() {
-                continue;
-            }
-            let input = Input {
-                doc: &doc,
-                context,
-                policy: &self.policy,
-                keywords: &per_detector[d],
-            };
-            det.detect(&input, &mut hits);
-            raw.extend(hits.drain(..).map(|h| (d, h)));
+        if self.gated[d] && keywords.is_empty() {
+            return hits;
         }
-        self.findings(text, context, raw)
+        let input = Input {
+            doc,
+            context,
+            policy: &self.policy,
+            keywords,
+        };
+        self.detectors[d].detect(&input, &mut hits);
+        hits
+    }
+
+    /// A long draft (a pasted report, a file given to the CLI) on two cores:
+    /// the detectors that need no keywords start at once on a second thread,
+    /// while this one runs the keyword pass and the gated detectors. Hits come
+    /// back in detector order, so the findings equal a one-thread scan's.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn detect_on_two_threads(&self, doc: &Document<'_>, context: &ScanContext) -> Vec<Vec<Hit>> {
+        let n = self.detectors.len();
+        std::thread::scope(|s| {
+            let ungated = s.spawn(|| {
+                (0..n)
+                    .map(|d| (!self.gated[d]).then(|| self.detect_one(d, doc, context, &[])))
+                    .collect::<Vec<_>>()
+            });
+            let keywords = self.keyword_hits(doc);
+            let mut gated: Vec<Option<Vec<Hit>>> = (0..n)
+                .map(|d| self.gated[d].then(|| self.detect_one(d, doc, context, &keywords[d])))
+                .collect();
+            let ungated = ungated
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            gated
+                .iter_mut()
+                .zip(ungated)
+                .map(|(g, u)| g.take().or(u).unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// The browser build has one thread.
+    #[cfg(target_arch = "wasm32")]
+    fn detect_on_two_threads(&self, doc: &Document<'_>, context: &ScanContext) -> Vec<Vec<Hit>> {
+        self.detect_all(doc, context)
     }
 
     fn findings(&self, text: &str, context: &ScanContext, raw: Vec<(usize, Hit)>) -> Vec<Finding> {
@@ -280,6 +344,14 @@ impl Candidate<'_> {
     }
 }
 
+/// Drafts from this size on are scanned on two threads (natively): below it,
+/// starting a thread costs more than it saves.
+const PARALLEL_FROM: usize = 64 * 1024;
+
+fn parallel(text: &str) -> bool {
+    cfg!(not(target_arch = "wasm32")) && text.len() >= PARALLEL_FROM
+}
+
 /// The language a message template is written in.
 #[derive(Clone, Copy)]
 enum Lang {
@@ -349,5 +421,33 @@ pub fn detail(nl: impl Into<String>, en: impl Into<String>) -> Text {
     Text {
         nl: nl.into(),
         en: en.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_threads_find_what_one_thread_finds() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/dev.jsonl");
+        let corpus = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let drafts: Vec<String> = corpus
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["text"].as_str().unwrap().to_string()
+            })
+            .collect();
+        let text = drafts.join("\n\n");
+        assert!(parallel(&text) || cfg!(target_arch = "wasm32"));
+        let scanner = Scanner::with_default_policy();
+        let doc = Document::new(&text);
+        let context = ScanContext::default();
+        let one = scanner.detect_all(&doc, &context);
+        let two = scanner.detect_on_two_threads(&doc, &context);
+        let hits: usize = one.iter().map(Vec::len).sum();
+        assert!(hits > 300, "{hits} hits");
+        assert_eq!(format!("{one:?}"), format!("{two:?}"));
     }
 }

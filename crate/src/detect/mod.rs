@@ -77,11 +77,33 @@ pub trait Detector: Send + Sync {
 
 /// Every detector, built for `policy`. The one place detectors are registered.
 pub fn build_all(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
+    // The sensitive lexicons are a third of the building: natively they are
+    // built on a second thread while this one builds the rest.
+    let build_rest = || -> Result<_, Error> {
+        Ok((
+            credentials::Credentials::new(policy)?,
+            identifiers::Identifiers::new(policy)?,
+            minors::Minors::new(policy)?,
+            message::MessageRules::new(policy)?,
+        ))
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let (sensitive, rest) = std::thread::scope(|s| {
+        let sensitive = s.spawn(|| sensitive::Sensitive::new(policy));
+        let rest = build_rest();
+        let sensitive = sensitive
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (sensitive, rest)
+    });
+    #[cfg(target_arch = "wasm32")]
+    let (sensitive, rest) = (sensitive::Sensitive::new(policy), build_rest());
+    let (credentials, identifiers, minors, message) = rest?;
     Ok(vec![
-        Box::new(credentials::Credentials::new(policy)?),
-        Box::new(identifiers::Identifiers::new(policy)?),
-        Box::new(sensitive::Sensitive::new(policy)?),
-        Box::new(minors::Minors::new(policy)?),
-        Box::new(message::MessageRules::new(policy)?),
+        Box::new(credentials),
+        Box::new(identifiers),
+        Box::new(sensitive?),
+        Box::new(minors),
+        Box::new(message),
     ])
 }

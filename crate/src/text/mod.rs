@@ -13,8 +13,8 @@ pub mod utf16;
 pub use map::OffsetMap;
 pub use normalize::{keys_view, normalize, View};
 
-use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A word of the `norm` view (a run that contains a letter or digit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,8 @@ pub struct Document<'a> {
     pub norm: View,
     /// `norm` with leetspeak undone and spaced letters joined, for keywords.
     pub keys: View,
-    words: OnceCell<Vec<Word>>,
-    sentences: OnceCell<Vec<Range<usize>>>,
+    words: OnceLock<Vec<Word>>,
+    sentences: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -42,8 +42,8 @@ impl<'a> Document<'a> {
             original,
             norm,
             keys,
-            words: OnceCell::new(),
-            sentences: OnceCell::new(),
+            words: OnceLock::new(),
+            sentences: OnceLock::new(),
         }
     }
 

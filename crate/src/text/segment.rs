@@ -170,6 +170,9 @@ mod tests {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             let norm = crate::text::normalize(v["text"].as_str().unwrap()).text;
             assert_eq!(words(&norm), reference(&norm), "{norm:?}");
+            // The sensitive detector reads words of the `keys` view.
+            let keys = crate::text::keys_view(&norm).text;
+            assert_eq!(words(&keys), reference(&keys), "{keys:?}");
         }
     }
 
