@@ -26,6 +26,7 @@ const OUT = path.resolve(args.out ?? 'target/bench/browser.json');
 const EXT = path.resolve(args.extension ?? 'extension/dist/chrome-test');
 const BUDGET_MS = 1000 * Number(args.budget ?? 1);
 const CHROMIUM = args.chromium ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
+const DEMO = path.resolve(args.demo ?? 'web-demo');
 const LOADS = 7; // cold instantiations
 const KEYS = Number(args.keys ?? 200); // characters typed per field
 const KEY_DELAY_MS = 30; // between keystrokes, like a fast typist
@@ -81,6 +82,12 @@ function serve() {
       [body, type] = [TYPE_PAGE, TYPES['.html']];
     } else if (url.pathname === '/drafts.json') {
       [body, type] = [drafts, TYPES['.json']];
+    } else if (url.pathname.startsWith('/demo/')) {
+      // The demo page as `make demo` serves it (its pkg/ is a copy of crate/pkg).
+      const file = path.join(DEMO, path.normalize(url.pathname.slice(6)).replace(/^(\.\.[/\\])+/, ''));
+      if (file.startsWith(DEMO) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        [body, type] = [fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream'];
+      }
     } else if (url.pathname.startsWith('/pkg/')) {
       const file = path.join(PKG, path.normalize(url.pathname.slice(5)).replace(/^(\.\.[/\\])+/, ''));
       if (file.startsWith(PKG) && fs.existsSync(file) && fs.statSync(file).isFile()) {
@@ -293,6 +300,46 @@ async function keystrokes(base, drafts) {
   };
 }
 
+// The demo page on a cold load (no HTTP cache): when its compose box takes
+// typing, the longest task that held the page's main thread, and when the
+// scanner (built in the page's worker) gave its first findings.
+async function demoLoads(context, base) {
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${base}/demo/index.html`);
+    await page.waitForSelector('#try-check[ready]', { state: 'attached', timeout: 30000 });
+    loads.push(
+      await page.evaluate(() => {
+        const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const tasks = window.__longtasks;
+        return {
+          interactive_ms: mark('kladwacht:interactive'),
+          ready_ms: mark('kladwacht:ready'),
+          longest_task_ms: Math.max(0, ...tasks.map((t) => t.duration)),
+          main_thread_free_ms: Math.max(mark('kladwacht:interactive'), ...tasks.map((t) => t.start + t.duration)),
+        };
+      }),
+    );
+    await page.close();
+  }
+  const med = (k) => round(median(loads.map((l) => l[k])), 1);
+  return {
+    loads: LOADS,
+    interactive_median_ms: med('interactive_ms'),
+    main_thread_free_median_ms: med('main_thread_free_ms'),
+    longest_task_median_ms: med('longest_task_ms'),
+    ready_median_ms: med('ready_ms'),
+    note: 'web-demo/index.html, no HTTP cache; times from navigation start; long tasks = main-thread tasks over 50 ms',
+  };
+}
+
 // --- main ------------------------------------------------------------------
 
 async function main() {
@@ -330,6 +377,11 @@ async function main() {
       note: 'init() (fetch + compile + instantiate kladwacht_bg.wasm, no HTTP cache) + new Scanner(); the JS glue import is listed apart',
     };
     console.log(`instantiation: init + new Scanner median ${result.instantiation.median_ms} ms over ${LOADS} cold loads`);
+    if (fs.existsSync(path.join(DEMO, 'pkg', 'kladwacht_bg.wasm'))) {
+      result.demo_load = await demoLoads(context, base);
+      const d = result.demo_load;
+      console.log(`demo page: interactive ${d.interactive_median_ms} ms, main thread free ${d.main_thread_free_median_ms} ms, first findings ${d.ready_median_ms} ms`);
+    }
 
     // Scans.
     const page = await context.newPage();

@@ -9,11 +9,13 @@
 // (hide the editor switch), no-send (hide the send preview), account (the
 // sender's address, for R8/R9).
 // Properties: value, channel, findings, recipients, consented, ready (a promise
-// for the loaded checker; the `ready` attribute appears then); method check().
+// for the loaded checker; the `ready` attribute appears then); method check()
+// (a promise for the findings).
 // Events: kladwacht-findings ({findings, text}) after every scan, and
 // kladwacht-send ({outcome, findings}) when the send button is pressed.
 //
-// The draft never leaves the page: scanning runs in the local wasm core, and
+// The draft never leaves the page: scanning runs in the local wasm core (in
+// a worker of this page, see core.js), and
 // the browser's spell checker is off (its "enhanced" mode sends text away).
 
 import { getChecker } from './core.js';
@@ -129,11 +131,11 @@ export class KladwachtCheck extends HTMLElement {
     // then checks whatever was typed meanwhile). Both moments are marked for `make bench`.
     performance.mark?.('kladwacht:interactive');
     this.ready = getChecker(this.getAttribute('policy') || '').then(
-      (checker) => {
+      async (checker) => {
         this.checker = checker;
         this._platform = checker.policy()?.school?.platform || '';
         this.applyPolicyNames();
-        this.check();
+        await this.check();
         this.toggleAttribute('ready', true);
         performance.mark?.('kladwacht:ready');
         this.dispatchEvent(new CustomEvent('kladwacht-ready', { bubbles: true, composed: true }));
@@ -224,19 +226,25 @@ export class KladwachtCheck extends HTMLElement {
     return this._findings;
   }
 
-  /** Scans now and redraws; returns the findings (empty until the core is loaded). */
-  check() {
+  /**
+   * Scans now and redraws; resolves to the findings (empty until the core is
+   * loaded). The core answers in order: when a newer check has started by
+   * the time this one's answer comes, the newer one draws.
+   */
+  async check() {
     cancelAnimationFrame(this._pending);
     this._pending = 0;
     if (!this.checker) return [];
     const text = this.value;
+    const seq = (this._seq = (this._seq || 0) + 1);
     let findings = [];
     try {
-      findings = text ? this.checker.scan(text, this.context) : [];
+      findings = text ? await this.checker.scan(text, this.context) : [];
     } catch (e) {
       this.setStatus(t(this.lang, 'status.error', { error: e.message }));
       return [];
     }
+    if (seq !== this._seq) return findings;
     this._findings = findings;
     this.draw(text, findings);
     this.dispatchEvent(new CustomEvent('kladwacht-findings', { detail: { findings, text }, bubbles: true, composed: true }));
@@ -305,8 +313,8 @@ export class KladwachtCheck extends HTMLElement {
   }
 
   /** What the extension would say when the user presses send. */
-  send() {
-    const findings = this.check();
+  async send() {
+    const findings = await this.check();
     const lang = this.lang;
     const box = this.$('.send-result');
     const blocks = findings.filter((f) => f.severity === 'block');

@@ -181,11 +181,11 @@ export class Training {
     box.append(el('p', {}, el('strong', { textContent: `${t(lang, 'train.hintTitle', { n: st.hints })}: ` }), hints[st.hints - 1]));
   }
 
-  evaluate() {
+  async evaluate() {
     const lang = this.lang();
     const sc = this.current;
     const st = this.stateOf(sc.id);
-    const findings = this.check.check();
+    const findings = await this.check.check();
     const left = remaining(findings, sc.clean);
     const missing = missingWords(this.check.value, sc.keep);
     const result = this.$('.train-result');
