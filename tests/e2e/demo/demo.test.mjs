@@ -152,6 +152,12 @@ describe('demo page', () => {
     const paths = server.log.slice(before).map((r) => r.path);
     const wasm = paths.filter((p) => p.endsWith('.wasm'));
     assert.deepEqual(wasm, ['/pkg/kladwacht_bg.wasm'], 'one wasm download for two checkers');
+    // The core is built and runs in one worker, off the page's main thread.
+    assert.deepEqual(
+      page.workers().map((w) => new URL(w.url()).pathname),
+      ['/js/core-worker.js'],
+      'one scanner worker for the page',
+    );
     // Interactive: the draft box takes focus and text before anything else happens.
     await page.locator('#try-check textarea').focus();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'try-check');
