@@ -25,6 +25,9 @@ pub struct Scanner {
     keyword_owner: Vec<(usize, usize)>,
     /// Detectors that declared keywords (and so run only when one occurs).
     gated: Vec<bool>,
+    /// Detectors with a rule the policy has on for some channel; the others
+    /// (every rule `off` everywhere) are neither searched for nor run.
+    active: Vec<bool>,
     /// Per detector, per rule: its messages filled for this policy.
     messages: Vec<Vec<Messages>>,
 }
@@ -32,11 +35,25 @@ pub struct Scanner {
 impl Scanner {
     pub fn new(policy: Policy) -> Result<Scanner, Error> {
         let detectors = detect::build_all(&policy)?;
+        let active: Vec<bool> = detectors
+            .iter()
+            .map(|det| {
+                det.rules().iter().any(|r| {
+                    Channel::ALL
+                        .iter()
+                        .any(|&c| r.severity(&policy, c).is_some())
+                })
+            })
+            .collect();
         let mut patterns = Vec::new();
         let mut keyword_owner = Vec::new();
         let mut gated = Vec::new();
         for (d, det) in detectors.iter().enumerate() {
-            let kws = det.keywords();
+            let kws = if active[d] {
+                det.keywords()
+            } else {
+                Vec::new()
+            };
             gated.push(!kws.is_empty());
             for (k, kw) in kws.into_iter().enumerate() {
                 patterns.push(kw);
@@ -63,6 +80,7 @@ impl Scanner {
             keywords,
             keyword_owner,
             gated,
+            active,
         })
     }
 
@@ -123,7 +141,8 @@ impl Scanner {
         per_detector
     }
 
-    /// Detector `d`'s hits; a gated detector whose keywords did not occur is skipped.
+    /// Detector `d`'s hits; an inactive detector, or a gated one whose keywords
+    /// did not occur, is skipped.
     fn detect_one(
         &self,
         d: usize,
@@ -132,7 +151,7 @@ impl Scanner {
         keywords: &[KeywordHit],
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
-        if self.gated[d] && keywords.is_empty() {
+        if !self.active[d] || self.gated[d] && keywords.is_empty() {
             return hits;
         }
         let input = Input {
@@ -449,5 +468,35 @@ mod tests {
         let hits: usize = one.iter().map(Vec::len).sum();
         assert!(hits > 300, "{hits} hits");
         assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    }
+
+    #[test]
+    fn categories_off_everywhere_are_not_scanned() {
+        let draft = "Beste mevrouw, Emma heeft ADHD en slikt Ritalin. \
+                     Het wachtwoord is Zonnebloem7! en haar BSN is 111222333.";
+        let all = Scanner::with_default_policy().scan(draft, &ScanContext::default());
+        let categories = |fs: &[Finding]| {
+            let mut c: Vec<Category> = fs.iter().map(|f| f.category).collect();
+            c.dedup();
+            c
+        };
+        assert!(categories(&all).contains(&Category::Medical), "{all:?}");
+        // Only identifiers on: the other detectors are dropped from the scan.
+        let off = r#"{"email": "off", "social": "off", "chat": "off", "school": "off"}"#;
+        let matrix: Vec<String> = Category::ALL
+            .iter()
+            .filter(|&&c| c != Category::Identifier)
+            .map(|c| format!("\"{c}\": {off}"))
+            .collect();
+        let policy = Policy::from_json(&format!(r#"{{"severity": {{{}}}}}"#, matrix.join(", ")));
+        let scanner = Scanner::new(policy.unwrap()).unwrap();
+        assert_eq!(scanner.active.iter().filter(|&&a| a).count(), 1);
+        let only = scanner.scan(draft, &ScanContext::default());
+        assert_eq!(categories(&only), [Category::Identifier], "{only:?}");
+        let expected: Vec<&Finding> = all
+            .iter()
+            .filter(|f| f.category == Category::Identifier)
+            .collect();
+        assert_eq!(only.iter().collect::<Vec<_>>(), expected);
     }
 }
