@@ -201,6 +201,33 @@ fn run(cfg: &Config) -> Result<(), String> {
         }));
     }
 
+    // One category on, as each peer does one job: the policies in
+    // tests/bench/policies/ turn every other category off.
+    let mut only = Vec::new();
+    println!();
+    println!("dense drafts, one category on (tests/bench/policies/only-*.json)");
+    for category in ["password", "identifier"] {
+        let file = repo_root().join(format!("tests/bench/policies/only-{category}.json"));
+        let json = std::fs::read_to_string(&file)
+            .map_err(|e| format!("cannot read {} ({e})", file.display()))?;
+        let policy = Policy::from_json(&json).map_err(|e| format!("{}: {e}", file.display()))?;
+        let one = Scanner::new(policy).map_err(|e| e.to_string())?;
+        for &(label, bytes, variants) in SIZES.iter().filter(|s| s.1 <= cfg.max_bytes.min(5 << 10))
+        {
+            let drafts = build_drafts(&dense, bytes, variants);
+            let s = time_scans(cfg, &one, &drafts, &context);
+            println!(
+                "  {category:<10} {label:<6} {:>8}  ({:.1} findings per scan)",
+                fmt_us(s.median_us),
+                s.findings as f64 / s.runs.max(1) as f64
+            );
+            let mut row = scan_json("dense", label, bytes, drafts.len(), &s);
+            row["category"] = json!(category);
+            row["policy"] = json!(format!("tests/bench/policies/only-{category}.json"));
+            only.push(row);
+        }
+    }
+
     if !cfg.write {
         return Ok(());
     }
@@ -223,6 +250,7 @@ fn run(cfg: &Config) -> Result<(), String> {
         },
         "scan": scans,
         "consent": consent,
+        "only": only,
     });
     write_json(&out, &report)?;
     let drafts_path = out.with_file_name("drafts.json");

@@ -271,37 +271,49 @@ def size_section(size):
     return lines
 
 
-def peers_section(evaluation, peers, native):
+ONLY_CMD = ("target/release/kladwacht eval ../shared/corpus/dev.jsonl "
+            "--policy tests/bench/policies/only-{c}.json --format json")
+
+
+def kladwacht_row(category, label, evaluation, latency_us, command):
+    """A Kladwacht row of the peers table, or a 'not measured' one."""
+    ks = next((s for s in (evaluation or {}).get("scores", []) if s["category"] == category), None)
+    if not ks:
+        return f"| {category} | {label} | not measured | | | | | `{command}` |"
+    rate_ = None
+    if evaluation.get("total_micros"):
+        rate_ = evaluation["drafts"] / (evaluation["total_micros"] / 1e6)
+    return (f"| {category} | {label} | {num(ks['precision'])} | {num(ks['recall'])} | "
+            f"{num(ks['f1'])} | {rate(rate_)} | {us(latency_us)} | `{command}`; `{NATIVE_CMD}` |")
+
+
+def peers_section(evaluation, peers, native, only):
     lines = [
         "### Next to the tools people would use instead",
         "",
         "Same corpus (`../shared/corpus/dev.jsonl`), same machine, same run. Precision, recall and F1 "
         "at draft level, as `crate/src/eval.rs` defines them; drafts per second over the whole corpus "
         "(one draft at a time); the last column is the median time for one dense 5 KB draft. "
+        "Each peer does one job, so Kladwacht is measured twice: with every rule on (all eight "
+        "categories and the whole-message rules, what users run) and with only the peer's category on "
+        "(`tests/bench/policies/only-*.json` turn the others `off`; a detector with no rule on is not run). "
         "The dev corpus is for development, not a held-out test: read these as a comparison, "
         "not as final scores.",
         "",
         "| category | tool | precision | recall | F1 | drafts/s | 5 KB draft | command |",
         "|---|---|---:|---:|---:|---:|---:|---|",
     ]
-    kw_rate = None
-    if evaluation and evaluation.get("total_micros"):
-        kw_rate = evaluation["drafts"] / (evaluation["total_micros"] / 1e6)
     kw_5k = None
     for s in (native or {}).get("scan", []):
         if s["kind"] == "dense" and s["size"] == "5 KB":
             kw_5k = s["median_us"]
     peer_rows = (peers or {}).get("peers", {})
     for category, peer in (("password", "detect-secrets"), ("identifier", "presidio")):
-        ks = None
-        for s in (evaluation or {}).get("scores", []):
-            if s["category"] == category:
-                ks = s
-        if ks:
-            lines.append(f"| {category} | Kladwacht | {num(ks['precision'])} | {num(ks['recall'])} | "
-                         f"{num(ks['f1'])} | {rate(kw_rate)} | {us(kw_5k)} | `{EVAL_CMD}`; `{NATIVE_CMD}` |")
-        else:
-            lines.append(f"| {category} | Kladwacht | not measured | | | | | `{EVAL_CMD}` |")
+        lines.append(kladwacht_row(category, "Kladwacht, every rule on", evaluation, kw_5k, EVAL_CMD))
+        only_5k = next((s["median_us"] for s in (native or {}).get("only", [])
+                        if s["category"] == category and s["size"] == "5 KB"), None)
+        lines.append(kladwacht_row(category, f"Kladwacht, only {category} on", (only or {}).get(category),
+                                   only_5k, ONLY_CMD.format(c=category)))
         p = peer_rows.get(peer)
         if p:
             s = p["score"]
@@ -354,7 +366,8 @@ def render(report):
     lines += native_section(report.get("native"))
     lines += browser_section(report.get("browser"))
     lines += size_section(report.get("size", {}))
-    lines += peers_section(report.get("eval"), report.get("peers"), report.get("native"))
+    lines += peers_section(report.get("eval"), report.get("peers"), report.get("native"),
+                           report.get("eval_only"))
     lines += timing_section(report.get("timings", []))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -387,12 +400,21 @@ def main():
         for s in evaluation.get("scores", []):
             s.pop("missed", None)
             s.pop("false_alarms", None)
+    eval_only = {}
+    for c in ("password", "identifier"):
+        e = load(os.path.join(args.dir, f"eval-only-{c}.json"))
+        if e:
+            for s in e.get("scores", []):
+                s.pop("missed", None)
+                s.pop("false_alarms", None)
+            eval_only[c] = e
     report = {
         "date": datetime.date.today().isoformat(),
         "machine": machine(),
         "native": native,
         "eval": evaluation,
         "eval_command": EVAL_CMD,
+        "eval_only": eval_only,
         "peers": load(os.path.join(args.dir, "peers.json")),
         "browser": load(os.path.join(args.dir, "browser.json")),
         "size": sizes(root),

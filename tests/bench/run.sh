@@ -57,6 +57,11 @@ native() {
 
 evaluate() {
   target/release/kladwacht eval "$CORPUS" --format json >"$OUT/eval.json"
+  # Each peer does one job: Kladwacht with only that category on, likewise.
+  for only in password identifier; do
+    target/release/kladwacht eval "$CORPUS" --policy "tests/bench/policies/only-$only.json" \
+      --format json >"$OUT/eval-only-$only.json"
+  done
 }
 
 venv() {
@@ -108,7 +113,7 @@ main() {
   # features of shared crates) is timed apart from running it.
   step bench-build "cargo bench -p kladwacht --bench scan --no-run" -- native_build
   step native "cargo bench -p kladwacht --bench scan" -- native
-  step eval "target/release/kladwacht eval $CORPUS --format json" -- evaluate
+  step eval "target/release/kladwacht eval $CORPUS --format json (and --policy tests/bench/policies/only-*.json)" -- evaluate
   step venv "python3 -m venv .venv-bench && pip install -r tests/bench/requirements.txt" -- venv
   step peers ".venv-bench/bin/python tests/bench/peers.py" -- peers
   step browser "node tests/bench/browser.mjs" -- browser
