@@ -256,7 +256,7 @@ fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Menti
     {
         return None;
     }
-    if !doc.is_capitalised(tok.start) || !tok.joined && t.all_caps(doc, i) {
+    if !doc.is_capitalised(tok.start) || !tok.joined && t.caps_after_first(doc, i) {
         return None;
     }
     if unknown {
@@ -319,7 +319,7 @@ fn name_at(doc: &Document<'_>, t: &Tokens, norm: &str, i: usize) -> Option<Menti
             j += 1;
             continue;
         }
-        if cap && tj.alpha && !t.all_caps(doc, j) {
+        if cap && tj.alpha && !t.caps_after_first(doc, j) {
             let blocked = tj.flags & (lx::NOT_NAME | lx::TITLE | lx::ROLE | lx::SALUTATION) != 0
                 || particles == 0
                     && words == 0
@@ -875,12 +875,13 @@ fn decide(ms: &mut [Mention], ctx: &DocContext, channel: Channel) {
         adult: bool,
         minor: bool,
     }
-    let mut seen: HashMap<String, Seen> = HashMap::new();
+    // Keyed by the mentions' own names (no copies); the verdicts are written after.
+    let mut seen: HashMap<&str, Seen> = HashMap::with_capacity(ms.len());
     for m in ms.iter() {
         if m.not_person {
             continue;
         }
-        let s = seen.entry(m.first.clone()).or_default();
+        let s = seen.entry(m.first.as_str()).or_default();
         if m.titled {
             s.adult = true;
         } else if m.minor {
@@ -890,28 +891,40 @@ fn decide(ms: &mut [Mention], ctx: &DocContext, channel: Channel) {
         }
     }
     let pupils = ctx.names_are_pupils(channel);
-    for m in ms.iter_mut() {
-        let s = seen.get(&m.first).copied().unwrap_or_default();
-        m.who = if m.not_person {
-            Who::NotPerson
-        } else if m.titled {
-            Who::Adult
-        } else if m.minor {
-            Who::Minor
-        } else if m.adult || m.zone_adult {
-            Who::Adult
-        } else if s.minor {
-            Who::Minor
-        } else if s.adult {
-            Who::Adult
-        } else if m.unknown || m.ambiguous && m.sent_start || m.collides {
-            Who::NotPerson
-        } else if m.adult_name {
-            Who::Person
-        } else if m.hint || pupils {
-            Who::Minor
-        } else {
-            Who::Person
-        };
+    let who: Vec<Who> = ms
+        .iter()
+        .map(|m| {
+            let s = seen.get(m.first.as_str()).copied().unwrap_or_default();
+            verdict(m, s.adult, s.minor, pupils)
+        })
+        .collect();
+    for (m, who) in ms.iter_mut().zip(who) {
+        m.who = who;
+    }
+}
+
+/// Who a mention is, from its own evidence, what the other mentions of the
+/// same name say (`seen_adult`, `seen_minor`), and whether names default to pupils.
+fn verdict(m: &Mention, seen_adult: bool, seen_minor: bool, pupils: bool) -> Who {
+    if m.not_person {
+        Who::NotPerson
+    } else if m.titled {
+        Who::Adult
+    } else if m.minor {
+        Who::Minor
+    } else if m.adult || m.zone_adult {
+        Who::Adult
+    } else if seen_minor {
+        Who::Minor
+    } else if seen_adult {
+        Who::Adult
+    } else if m.unknown || m.ambiguous && m.sent_start || m.collides {
+        Who::NotPerson
+    } else if m.adult_name {
+        Who::Person
+    } else if m.hint || pupils {
+        Who::Minor
+    } else {
+        Who::Person
     }
 }

@@ -109,6 +109,8 @@ impl<'a> Tokens<'a> {
         let mut toks: Vec<Tok> = Vec::with_capacity(norm.len() / 6 + 1);
         // Folded keys of words with accents; plain ASCII words are keyed by their `norm` text.
         let mut arena = String::new();
+        // Where each line break is, for `build_lines` (no second pass over the text).
+        let mut breaks: Vec<usize> = Vec::new();
         let mut line = 0usize;
         let mut sentence_open = true;
         let mut at = 0usize;
@@ -132,6 +134,7 @@ impl<'a> Tokens<'a> {
                         continue;
                     }
                     LINE => {
+                        breaks.push(at);
                         line += 1;
                         sentence_open = true;
                         at += 1;
@@ -191,23 +194,22 @@ impl<'a> Tokens<'a> {
                 at += l;
             }
             let end = at;
-            let word = &norm[start..end];
-            let (base, poss) = match word.strip_suffix("'s") {
-                Some(b) if !b.is_empty() => (b, true),
-                _ => (word, false),
-            };
+            // Bytes, not `str` slices: no char-boundary checks for every word.
+            let word = &bytes[start..end];
+            let poss = word.len() > 2 && word.ends_with(b"'s");
+            let key_end = if poss { end - 2 } else { end };
             let key = if ascii {
-                Key::Norm(start as u32, (start + base.len()) as u32)
+                Key::Norm(start as u32, key_end as u32)
             } else {
                 let k = arena.len();
-                crate::policy::consent::fold_into(base, &mut arena);
+                crate::policy::consent::fold_into(&norm[start..key_end], &mut arena);
                 Key::Arena(k as u32, arena.len() as u32)
             };
             let flags = if has_digit {
                 0 // no listed word has a digit
             } else {
                 match key {
-                    Key::Norm(s, e) => lex.flags(&norm[s as usize..e as usize]),
+                    Key::Norm(s, e) => lex.flags_of_bytes(&bytes[s as usize..e as usize]),
                     Key::Arena(s, e) => lex.flags(&arena[s as usize..e as usize]),
                 }
             };
@@ -232,7 +234,7 @@ impl<'a> Tokens<'a> {
             lines: Vec::new(),
         };
         tokens.join_spaced_letters(norm, lex);
-        tokens.lines = tokens.build_lines(norm, line + 1);
+        tokens.lines = tokens.build_lines(norm.len(), &breaks);
         tokens.classify_lines(doc, lex);
         tokens
     }
@@ -299,26 +301,29 @@ impl<'a> Tokens<'a> {
             }
             i = j + 1;
         }
-        if runs.is_empty() {
+        // Each run becomes its joined token, in place: the words before the
+        // first run stay where they are, the rest shift down.
+        let Some(&(mut write, _, _)) = runs.first() else {
             return;
-        }
-        let mut out = Vec::with_capacity(n);
-        let mut from = 0;
+        };
+        let mut from = write;
         for (i, j, joined) in runs {
-            out.extend_from_slice(&self.toks[from..i]);
-            out.push(joined);
+            self.toks.copy_within(from..i, write);
+            write += i - from;
+            self.toks[write] = joined;
+            write += 1;
             from = j + 1;
         }
-        out.extend_from_slice(&self.toks[from..]);
-        self.toks = out;
+        self.toks.copy_within(from..n, write);
+        self.toks.truncate(write + n - from);
     }
 
-    fn build_lines(&self, norm: &str, count: usize) -> Vec<Line> {
-        let mut lines = Vec::with_capacity(count);
+    /// Lines from the line breaks the tokenizer saw.
+    fn build_lines(&self, len: usize, breaks: &[usize]) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(breaks.len() + 1);
         let mut start = 0;
         let mut tok = 0;
-        for (no, part) in norm.split('\n').enumerate() {
-            let end = start + part.len();
+        for (no, &end) in breaks.iter().chain([&len]).enumerate() {
             let first = tok;
             while tok < self.toks.len() && self.toks[tok].line == no {
                 tok += 1;
@@ -337,18 +342,22 @@ impl<'a> Tokens<'a> {
         doc.is_capitalised(self.toks[i].start)
     }
 
-    /// A word typed in capitals only ("CLB", "NOAH"): an acronym, not a name.
-    pub fn all_caps(&self, doc: &Document<'_>, i: usize) -> bool {
+    /// Whether a word whose first letter is a capital is typed in capitals
+    /// only ("CLB", "NOAH"): an acronym, not a name. The caller has already
+    /// checked the first letter, so only the next one or two are looked up.
+    pub fn caps_after_first(&self, doc: &Document<'_>, i: usize) -> bool {
         // The first two or three letters tell: "CLB", "NOAH" (but "IJsbrand" is a name).
         let t = &self.toks[i];
         let word = &self.norm[t.start..t.end];
-        let mut offsets = word.char_indices().map(|(o, _)| t.start + o).take(3);
-        let (Some(a), Some(b)) = (offsets.next(), offsets.next()) else {
+        let mut offsets = word
+            .char_indices()
+            .map(|(o, _)| t.start + o)
+            .skip(1)
+            .take(2);
+        let Some(b) = offsets.next() else {
             return false;
         };
-        doc.is_capitalised(a)
-            && doc.is_capitalised(b)
-            && offsets.next().is_none_or(|c| doc.is_capitalised(c))
+        doc.is_capitalised(b) && offsets.next().is_none_or(|c| doc.is_capitalised(c))
     }
 
     /// Short line of names only: capitalised words, titles, initials, particles.
