@@ -29,9 +29,13 @@ impl<'a> Utf16Cursor<'a> {
     }
 }
 
-/// Length of `s` in UTF-16 code units.
+/// Length of `s` in UTF-16 code units, counted on bytes: every character
+/// starts with one non-continuation byte, and the four-byte ones (lead byte
+/// `0xF0` or above) take two units.
 pub fn utf16_len(s: &str) -> usize {
-    s.chars().map(char::len_utf16).sum()
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Byte offset of UTF-16 offset `at` in `text`, or `None` if it is out of range
@@ -64,5 +68,20 @@ mod tests {
         assert_eq!(c.to_utf16(t.len()), 6);
         assert_eq!(byte_offset(t, 3), Some(5));
         assert_eq!(byte_offset(t, 2), None);
+    }
+
+    #[test]
+    fn length_on_bytes_equals_length_on_characters() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "😀",
+            "a😀é b",
+            "€ 12,-",
+            "\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}",
+        ] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
     }
 }

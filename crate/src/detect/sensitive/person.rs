@@ -206,6 +206,23 @@ pub struct Sentence<'a> {
     pub shouting: bool,
 }
 
+/// Written in capitals throughout: at least eight letters, none lower case.
+fn shouted(typed: &str) -> bool {
+    if typed.is_ascii() {
+        // Most sentences: a byte loop instead of decoding characters.
+        let b = typed.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 8;
+    }
+    let mut letters = 0;
+    let mut lower = false;
+    for c in typed.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        lower |= c.is_lowercase();
+    }
+    letters >= 8 && !lower
+}
+
 impl<'a> Sentence<'a> {
     pub fn new(doc: &'a Document<'a>, keys: Range<usize>, ctx: &Context) -> Sentence<'a> {
         let text = &doc.keys.text;
@@ -233,16 +250,7 @@ impl<'a> Sentence<'a> {
             let o = original?;
             (k.is_ascii() && o.is_ascii() && o.len() == k.len()).then_some(o)
         });
-        let shouting = {
-            let o = original.unwrap_or("");
-            let mut letters = 0;
-            let mut lower = false;
-            for c in o.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                lower |= c.is_lowercase();
-            }
-            letters >= 8 && !lower
-        };
+        let shouting = shouted(original.unwrap_or(""));
         Sentence {
             doc,
             keys,
