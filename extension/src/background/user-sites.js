@@ -7,8 +7,19 @@ import { loadSettings } from '../shared/settings.js';
 
 const ID = 'kladwacht-user-sites';
 
-/** Makes the registered content script match exactly the hosts switched on and permitted. */
-export async function syncUserSites() {
+let syncing = Promise.resolve();
+
+/**
+ * Makes the registered content script match exactly the hosts switched on and
+ * permitted. Calls run one after another: two interleaved syncs (a popup
+ * click while another is unregistering) could leave no script registered.
+ */
+export function syncUserSites() {
+  syncing = syncing.then(sync, sync);
+  return syncing;
+}
+
+async function sync() {
   const { sites } = await loadSettings();
   const matches = [];
   for (const host of Object.keys(sites).filter((h) => sites[h] === true)) {

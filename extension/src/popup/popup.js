@@ -120,7 +120,8 @@ $('site-toggle').addEventListener('change', async (e) => {
     else sites[host] = on;
     await saveSettings({ sites });
     if (!builtin) {
-      await api.runtime.sendMessage({ type: on ? 'user-site-on' : 'user-site-off', tabId: tab.id });
+      const answer = await api.runtime.sendMessage({ type: on ? 'user-site-on' : 'user-site-off', tabId: tab.id });
+      if (answer?.error) throw new Error(answer.error);
       // Give the site's permission back; a permission the extension must keep cannot be.
       if (!on) await api.permissions.remove({ origins }).catch(() => {});
     }
