@@ -5,7 +5,11 @@
 // page (one wasm module). Messages: {id, op, args} in,
 // {id, result} or {id, error} out, answered in order.
 
-import { Checker } from '../pkg/kladwacht-core.js';
+import { Checker, loadCore } from '../pkg/kladwacht-core.js';
+
+// Fetch and compile the wasm now, while the page is still loading its own
+// modules; `create` then waits only for the scanner itself.
+loadCore().catch(() => {}); // a failure is reported by `create`
 
 // One checker per policy; `create` answers with its handle.
 const checkers = [];

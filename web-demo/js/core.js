@@ -135,3 +135,7 @@ async function loadPolicy(url) {
   if (!res.ok) throw new Error(`policy ${u.pathname}: HTTP ${res.status}`);
   return res.text();
 }
+
+// The worker starts with this module, before any <kladwacht-check> is
+// connected, so it loads the wasm while the page finishes loading.
+startWorker();
