@@ -172,11 +172,15 @@ impl Scanner {
     fn detect_on_two_threads(&self, doc: &Document<'_>, context: &ScanContext) -> Vec<Vec<Hit>> {
         let n = self.detectors.len();
         std::thread::scope(|s| {
-            let ungated = s.spawn(|| {
+            let side = std::thread::Builder::new().spawn_scoped(s, || {
                 (0..n)
                     .map(|d| (!self.gated[d]).then(|| self.detect_one(d, doc, context, &[])))
                     .collect::<Vec<_>>()
             });
+            // No thread to be had (a process at its limit): one thread, same findings.
+            let Ok(ungated) = side else {
+                return self.detect_all(doc, context);
+            };
             let keywords = self.keyword_hits(doc);
             let mut gated: Vec<Option<Vec<Hit>>> = (0..n)
                 .map(|d| self.gated[d].then(|| self.detect_one(d, doc, context, &keywords[d])))

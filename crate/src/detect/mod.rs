@@ -89,11 +89,16 @@ pub fn build_all(policy: &Policy) -> Result<Vec<Box<dyn Detector>>, Error> {
     };
     #[cfg(not(target_arch = "wasm32"))]
     let (sensitive, rest) = std::thread::scope(|s| {
-        let sensitive = s.spawn(|| sensitive::Sensitive::new(policy));
+        let side =
+            std::thread::Builder::new().spawn_scoped(s, || sensitive::Sensitive::new(policy));
         let rest = build_rest();
-        let sensitive = sensitive
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let sensitive = match side {
+            Ok(h) => h
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: build it here.
+            Err(_) => sensitive::Sensitive::new(policy),
+        };
         (sensitive, rest)
     });
     #[cfg(target_arch = "wasm32")]
