@@ -22,6 +22,7 @@ pub mod detect;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub(crate) mod hash;
 pub mod policy;
 pub mod rule;
 pub mod scanner;

@@ -8,10 +8,10 @@
 
 use crate::context::ScanContext;
 use crate::finding::Finding;
+use crate::hash::FastMap;
 use crate::policy::Policy;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -95,7 +95,7 @@ impl JsFindings {
 /// Every distinct string seen, decoded into a JS string once.
 #[derive(Default)]
 struct JsStrings {
-    index: HashMap<Box<str>, usize, std::hash::BuildHasherDefault<Fx>>,
+    index: FastMap<Box<str>, usize>,
     values: Vec<JsValue>,
 }
 
@@ -118,26 +118,6 @@ impl JsStrings {
             }
         };
         &self.values[i]
-    }
-}
-
-/// FxHash, eight bytes at a time: std's SipHash made the lookups eat about
-/// a third of what the cache saves on a dense draft.
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let words = bytes.chunks_exact(8);
-        let tail = words.remainder().iter().map(|&b| u64::from(b));
-        let words = words.map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()));
-        for w in words.chain(tail) {
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
     }
 }
 

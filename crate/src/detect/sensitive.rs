@@ -33,11 +33,12 @@ mod person;
 
 use super::{Detector, Hit, Input};
 use crate::error::Error;
+use crate::hash::FastSet;
 use crate::policy::{LexiconExtensions, Policy};
 use crate::rule::{builtin_rules, Rule};
 use crate::scanner::rule_index;
 use crate::text::Document;
-use lexicon::{Class, Entry, FnvSet, Found, Lexicon, Section, Strength};
+use lexicon::{Class, Entry, Found, Lexicon, Section, Strength};
 use person::{Context, Sentence, Verdict};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -80,7 +81,7 @@ pub struct Sensitive {
     offensive_rules: [usize; 5],
     /// Single-word offensive look-alikes (`kankerpatiënt`), for hyphenated
     /// compounds the matcher sees as two words.
-    offensive_alike: FnvSet<String>,
+    offensive_alike: FastSet<String>,
     offensive_alike_prefixes: Vec<String>,
     /// Curses with a vowel masked (`k*nker`, `t*ring`): keywords after the
     /// lexicon's own, as the first part of a compound (`k*nkerlijer`).
@@ -205,7 +206,7 @@ impl Sensitive {
         let entries = entries(&policy.lexicons)?;
         let common = |w: &str| ctx.flags(w) & person::bit::COMMON != 0;
         let lex = Lexicon::build(entries, &common);
-        let mut offensive_alike = FnvSet::default();
+        let mut offensive_alike = FastSet::default();
         let mut offensive_alike_prefixes = Vec::new();
         for e in lex
             .entries

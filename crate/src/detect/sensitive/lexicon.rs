@@ -29,44 +29,17 @@
 //! phrase is checked only around an anchor that was found.
 
 use super::morphology::{self, Role};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::hash::{FastMap, FastSet};
+use std::collections::HashMap;
 use std::ops::Range;
-
-/// FNV-1a: words are looked up for every word of a candidate sentence, and
-/// SipHash's resistance to collisions is not needed for built-in tables.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FnvSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A token's alternatives, indexed for matching a word of the draft.
 #[derive(Debug, Clone, Default)]
 struct TokenIndex {
     /// Every form of the alternatives that may be typed in any case.
-    lower: FnvSet<String>,
+    lower: FastSet<String>,
     /// Forms that must be typed in capitals.
-    upper: FnvSet<String>,
+    upper: FastSet<String>,
     prefixes: Vec<String>,
     number: bool,
 }
@@ -615,7 +588,7 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        let mut index: FnvMap<&str, usize> = FnvMap::default();
+        let mut index: FastMap<&str, usize> = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<(u32, u16)>> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {

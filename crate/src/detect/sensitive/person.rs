@@ -8,8 +8,9 @@
 //! `data/lexicons/names.txt`; every word of a sentence is looked up once and
 //! carries a bit set of the lists it is in.
 
-use super::lexicon::{FnvMap, FnvSet, Found, SentenceView, SentenceWord, Strength};
+use super::lexicon::{Found, SentenceView, SentenceWord, Strength};
 use super::morphology::Role;
+use crate::hash::{FastMap, FastSet};
 use crate::text::{segment, Document};
 use std::ops::Range;
 
@@ -104,7 +105,7 @@ const SECTIONS: [(&str, u64); 30] = [
 /// The context word lists: word → the bits of the lists it is in.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
-    flags: FnvMap<String, u64>,
+    flags: FastMap<String, u64>,
 }
 
 impl Context {
@@ -117,7 +118,7 @@ impl Context {
             let l = l.split('#').next().unwrap_or("").trim();
             (!l.is_empty()).then(|| super::lexicon::fold(l))
         };
-        let ambiguous: FnvSet<String> = AMBIGUOUS.lines().filter_map(plain).collect();
+        let ambiguous: FastSet<String> = AMBIGUOUS.lines().filter_map(plain).collect();
         for name in FIRST_NAMES.lines().filter_map(plain) {
             if !ambiguous.contains(&name) && !name.contains(['-', ' ']) {
                 *c.flags.entry(name).or_default() |= bit::NAME;
