@@ -285,6 +285,32 @@ fn password_finding_has_every_field() {
     assert_offsets(text, f);
 }
 
+/// The binding builds finding objects by hand (for speed): they must read as
+/// the serde form of the same findings that the CLI's JSON is made from.
+#[wasm_bindgen_test]
+fn findings_cross_exactly_as_their_json_form() {
+    let s = Scanner::new(None).unwrap();
+    let native = kladwacht::Scanner::with_default_policy();
+    for (text, channel) in [
+        (
+            "Het wachtwoord: Zonnebloem7! Emma (groep 5) heeft ADHD. 😀 BSN 111222333",
+            "email",
+        ),
+        (
+            "Leerling Zoë uit 4B is ziek, haar vader zit vast. Bel 06-12345678 ☎️",
+            "social",
+        ),
+    ] {
+        let js = s
+            .scan(text, json(&format!(r#"{{"channel": "{channel}"}}"#)))
+            .unwrap();
+        let context = kladwacht::ScanContext::channel(kladwacht::Channel::parse(channel).unwrap());
+        let expected = serde_json::to_string(&native.scan(text, &context)).unwrap();
+        assert!(expected.len() > 200, "{expected}");
+        assert_eq!(String::from(JSON::stringify(&js).unwrap()), expected);
+    }
+}
+
 #[wasm_bindgen_test]
 fn offsets_are_utf16_around_emoji_and_accents() {
     let s = Scanner::new(None).unwrap();
