@@ -2,7 +2,8 @@
 // <kladwacht-check> on the page. The core runs in a worker
 // (js/core-worker.js), so building the scanner never blocks the page; where
 // a worker cannot start (an embedding page's CSP, a cross-origin script), it
-// runs here instead. Either way `scan` returns a promise.
+// runs here instead (a plain Checker, whose `scan` answers at once; callers
+// await either).
 // kladwacht-core.js (a build output copied from crate/js/) loads
 // kladwacht_bg.wasm from beside itself, once.
 
@@ -20,7 +21,7 @@ export function getChecker(policyUrl = '') {
       policyUrl,
       (async () => {
         const policyJson = policyUrl ? await loadPolicy(policyUrl) : null;
-        return (await WorkerChecker.create(policyJson)) ?? new LocalChecker(await Checker.create(policyJson));
+        return (await WorkerChecker.create(policyJson)) ?? Checker.create(policyJson);
       })(),
     );
   }
@@ -103,25 +104,6 @@ class WorkerChecker {
 
   overrideMode(category) {
     return this._overrideModes[category] ?? 'tick';
-  }
-}
-
-/** The scanner on the page's own thread, with the same promise-returning `scan`. */
-class LocalChecker {
-  constructor(checker) {
-    this.checker = checker;
-  }
-
-  async scan(text, context) {
-    return this.checker.scan(text, context);
-  }
-
-  policy() {
-    return this.checker.policy();
-  }
-
-  overrideMode(category) {
-    return this.checker.overrideMode(category);
   }
 }
 

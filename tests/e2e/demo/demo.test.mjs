@@ -164,6 +164,23 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('where no worker can start, the core runs on the page and still checks', async () => {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => problems.push(`no-worker page: ${e.message}`));
+    // As on an embedding page whose CSP or origin refuses the worker.
+    await page.addInitScript(() => {
+      window.Worker = function Worker() {
+        throw new DOMException('workers are not allowed here', 'SecurityError');
+      };
+    });
+    await page.goto(`${server.url}/index.html`);
+    await ready(page, '#try-check');
+    assert.deepEqual(page.workers(), [], 'no worker started');
+    await typeDraft(page, '#try-check', PASSWORD_DRAFT);
+    await card(page, '#try-check', 'password').waitFor();
+    await page.close();
+  });
+
   it('highlights the typed secret in the textarea mirror and explains it in a card', async () => {
     const page = await open('index.html');
     await ready(page, '#try-check');
